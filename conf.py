@@ -1,0 +1,36 @@
+"""Sphinx configuration for the handbook site.
+
+Sources live in book/ (built with `sphinx-build -c . book _build/html`); this file, _static/ and the
+engine in cpch/ stay outside the content.
+"""
+
+project = "Customs–Police Cooperation Handbook"
+author = "cpch contributors"
+copyright = "2026, cpch contributors; content restated from the WCO–INTERPOL handbook"
+language = "en"
+
+extensions = [
+    "myst_parser",
+    "sphinx_external_toc",
+    "sphinx_design",
+    "cpch.sphinxext",
+]
+
+external_toc_path = "_toc.yml"
+external_toc_exclude_missing = False
+
+myst_enable_extensions = ["colon_fence", "deflist", "attrs_block"]
+
+# Every warning fails the build (see the Makefile's -W); nitpicky also reports unresolved references.
+nitpicky = True
+
+html_theme = "cpch-book"
+html_title = "Customs–Police Cooperation Handbook"
+html_short_title = "CPCH"
+html_static_path = ["_static"]
+html_favicon = "_static/favicon.svg"
+html_copy_source = False
+html_show_sourcelink = False
+html_use_index = False
+html_domain_indices = False
+html_permalinks_icon = "#"

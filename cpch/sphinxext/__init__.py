@@ -1,0 +1,32 @@
+"""Sphinx extension: the book theme and page metadata.
+
+Hooks are registered in the order Sphinx emits the events they use.
+"""
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+from cpch import __version__
+from cpch.sphinxext.metadata import add_description
+
+THEME_DIR = Path(__file__).resolve().parent.parent / "theme" / "cpch-book"
+
+
+def declare_parallel_safe(app: Sphinx, name: str) -> None:
+    """Mark an extension we depend on as safe for parallel reading.
+
+    sphinx-external-toc loads sphinx_multitoc_numbering, which keeps no per-document state (it
+    replaces the section-numbering step at builder-inited) but does not say so, and Sphinx then
+    falls back to a serial read with a warning, which -W turns into a failure.
+    """
+    extension = app.extensions.get(name)
+    if extension is not None:
+        extension.parallel_read_safe = True
+
+
+def setup(app: Sphinx) -> dict:
+    declare_parallel_safe(app, "sphinx_multitoc_numbering")
+    app.add_html_theme("cpch-book", str(THEME_DIR))
+    app.connect("html-page-context", add_description)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

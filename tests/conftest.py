@@ -1,0 +1,51 @@
+"""Shared fixtures: a fresh build of the book, a local server with the site's headers, and Chromium."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from cpch.build import build_site
+from cpch.serve import serve_in_background
+
+ROOT = Path(__file__).resolve().parent.parent
+BOOK = ROOT / "book"
+CHROMIUM = "/usr/bin/chromium"
+# Debian's Chromium on a closed network: no background traffic, no GPU, no sandbox as root.
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The book built from its current sources into a temporary folder."""
+    out = tmp_path_factory.mktemp("site") / "html"
+    assert build_site(BOOK, out, ROOT) == 0, "the book does not build cleanly"
+    return out
+
+
+@pytest.fixture(scope="session")
+def site_url(site):
+    server, url = serve_in_background(site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs it")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def copy_book(tmp_path: Path) -> Path:
+    """A private copy of the book's sources that a test may break."""
+    book = tmp_path / "book"
+    shutil.copytree(BOOK, book)
+    return book
