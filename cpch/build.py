@@ -5,11 +5,14 @@ the output folder is replaced only after a build without warnings, so a failed b
 leaves a half-written site behind.
 """
 
+import hashlib
 import shutil
 import sys
 from pathlib import Path
 
 from sphinx.cmd.build import build_main
+
+from cpch.sphinxext import THEME_DIR
 
 # -W: a warning fails the build; -n: report every unresolved reference; --keep-going: list them all.
 STRICT_OPTIONS = ["-W", "--keep-going", "-n", "-q"]
@@ -19,9 +22,31 @@ def staging_dir(out: Path) -> Path:
     return out.parent / f".{out.name}-staging"
 
 
+def assets_fingerprint(folders: list[Path]) -> str:
+    """A digest of every file's path, size and time under `folders`."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                stat = path.stat()
+                digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def drop_stale_pages(staging: Path, fingerprint: str) -> None:
+    """Sphinx copies style sheets and scripts only when some page changed, and it does not see
+    template changes: when the theme or static files change, rewrite every page."""
+    marker = staging / "assets.sha256"
+    if not marker.exists() or marker.read_text() != fingerprint:
+        shutil.rmtree(staging / "html", ignore_errors=True)
+        staging.mkdir(parents=True, exist_ok=True)
+        marker.write_text(fingerprint)
+
+
 def build_site(source: Path, out: Path, confdir: Path, jobs: str = "auto") -> int:
     """Build `source` into `out`; return Sphinx's exit status (0 when clean)."""
     staging = staging_dir(out)
+    drop_stale_pages(staging, assets_fingerprint([THEME_DIR, confdir / "_static"]))
     args = ["-b", "html", "-c", str(confdir), "-d", str(staging / "doctrees"), "-j", jobs, *STRICT_OPTIONS]
     status = build_main([*args, str(source), str(staging / "html")])
     if status:

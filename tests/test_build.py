@@ -1,0 +1,81 @@
+"""The build fails loudly on any problem in the sources, and never leaves a half-written site."""
+
+import re
+from pathlib import Path
+
+from cpch.build import build_site
+from conftest import ROOT, copy_book
+
+
+def build(book: Path, tmp_path: Path, capsys):
+    out = tmp_path / "out" / "html"
+    status = build_site(book, out, ROOT, jobs="1")
+    return status, out, capsys.readouterr().err
+
+
+def test_a_clean_book_builds_every_page_in_the_toc(site):
+    pages = {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+    assert {"index.html", "interpol/sltd.html", "reference/glossary.html", "search.html"} <= pages
+
+
+def test_a_broken_cross_reference_fails_naming_file_and_line(tmp_path, capsys):
+    book = copy_book(tmp_path)
+    page = book / "cooperation" / "partnership-levels.md"
+    lines = page.read_text().splitlines()
+    lines[5:5] = ["", "See {ref}`no-such-section` for more.", ""]  # its own paragraph, on line 7
+    page.write_text("\n".join(lines) + "\n")
+
+    status, out, err = build(book, tmp_path, capsys)
+
+    assert status != 0
+    assert re.search(r"cooperation/partnership-levels\.md:7: WARNING: undefined label: 'no-such-section'", err), err
+    assert not out.exists(), "a failed build must not publish a site"
+
+
+def test_a_page_missing_from_the_toc_fails(tmp_path, capsys):
+    book = copy_book(tmp_path)
+    (book / "foundations" / "orphan.md").write_text("# Orphan\n\nNot listed anywhere.\n")
+
+    status, _, err = build(book, tmp_path, capsys)
+
+    assert status != 0
+    assert re.search(r"foundations/orphan\.md: WARNING: document isn't included in any toctree", err), err
+
+
+def test_an_unknown_glossary_term_fails(tmp_path, capsys):
+    book = copy_book(tmp_path)
+    page = book / "conclusion.md"
+    page.write_text(page.read_text() + "\nThe {term}`XYZQ` is not defined.\n")
+
+    status, _, err = build(book, tmp_path, capsys)
+
+    assert status != 0
+    assert "conclusion.md" in err and "term not in glossary: 'XYZQ'" in err, err
+
+
+def test_a_failed_build_keeps_the_last_good_site(tmp_path, capsys):
+    book = copy_book(tmp_path)
+    status, out, _ = build(book, tmp_path, capsys)
+    assert status == 0 and (out / "index.html").exists()
+
+    (book / "index.md").write_text((book / "index.md").read_text() + "\n{ref}`missing-label`\n")
+    status, out, _ = build(book, tmp_path, capsys)
+
+    assert status != 0
+    assert "missing-label" not in (out / "index.html").read_text()
+
+
+def test_editing_the_theme_rewrites_every_page(tmp_path, capsys):
+    book = copy_book(tmp_path)
+    status, out, _ = build(book, tmp_path, capsys)
+    assert status == 0
+    (out / "_static" / "book.css").write_text("stale")
+    (out / "conclusion.html").write_text("stale")
+    # An unchanged source with a changed asset fingerprint must be written again.
+    (tmp_path / "out" / ".html-staging" / "assets.sha256").write_text("different")
+
+    status, out, _ = build(book, tmp_path, capsys)
+
+    assert status == 0
+    assert (out / "_static" / "book.css").read_text() != "stale"
+    assert (out / "conclusion.html").read_text() != "stale"
