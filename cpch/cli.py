@@ -1,0 +1,47 @@
+"""The `cpch` command line."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from cpch.quiz.banks import bank_files, load_banks
+from cpch.quiz.errors import QuizError
+from cpch.quiz.labels import book_labels
+
+
+def quiz_check(args) -> int:
+    paths = args.files or bank_files(args.quizzes)
+    if not paths:
+        print(f"no question banks found in {args.quizzes}", file=sys.stderr)
+        return 1
+    try:
+        quizzes = load_banks(paths, book_labels(args.book))
+    except QuizError as error:
+        print(error, file=sys.stderr)
+        print(f"{len(error.problems)} problem(s) found", file=sys.stderr)
+        return 1
+    questions = sum(len(q.questions) for q in quizzes.values())
+    print(f"{len(quizzes)} question bank(s), {questions} questions: no problems found")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="cpch", description="Build and check the handbook's quizzes and learning packages.")
+    commands = main.add_subparsers(title="commands", required=True, metavar="COMMAND")
+    quiz = commands.add_parser("quiz", help="work with question banks").add_subparsers(title="quiz commands", required=True, metavar="ACTION")
+    check = quiz.add_parser("check", help="check question banks; print file:line:column for each problem",
+                            description="Check question banks. Exit status 1 when any problem is found.")
+    check.add_argument("files", nargs="*", type=Path, help="bank files (default: every bank in --quizzes)")
+    check.add_argument("--quizzes", type=Path, default=Path("quizzes"), help="folder of banks (default: quizzes)")
+    check.add_argument("--book", type=Path, default=Path("book"), help="the book whose section labels 'source' may name (default: book)")
+    check.set_defaults(run=quiz_check)
+    return main
+
+
+def main(argv=None) -> int:
+    args = parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

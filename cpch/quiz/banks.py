@@ -1,0 +1,31 @@
+"""All the question banks of a folder, checked together."""
+
+from pathlib import Path
+
+from cpch.quiz.errors import Problem, QuizError
+from cpch.quiz.loader import load_quiz
+from cpch.quiz.model import Quiz
+
+BANK_SUFFIX = ".yml"
+NOT_BANKS = {"modules.yml"}
+
+
+def bank_files(folder: Path) -> list[Path]:
+    return sorted(p for p in Path(folder).glob(f"*{BANK_SUFFIX}") if p.name not in NOT_BANKS)
+
+
+def load_banks(paths: list[Path], labels: set[str] | None = None) -> dict[str, Quiz]:
+    """Load every bank, gathering the problems of all files before failing."""
+    quizzes, problems = {}, []
+    for path in paths:
+        try:
+            quiz = load_quiz(path, labels)
+        except QuizError as error:
+            problems.extend(error.problems)
+            continue
+        if quiz.id in quizzes:
+            problems.append(Problem(path, 1, 1, f"quiz id '{quiz.id}' is also used by {quizzes[quiz.id].path}"))
+        quizzes[quiz.id] = quiz
+    if problems:
+        raise QuizError(problems)
+    return quizzes

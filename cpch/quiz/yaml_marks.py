@@ -1,0 +1,48 @@
+"""YAML reading that remembers where every mapping and value stands in the file."""
+
+import yaml
+
+
+class Marked(dict):
+    """A YAML mapping with the 1-based (line, column) of itself and of each entry.
+
+    An entry's position is its value's for a plain value, and its key's for a list or mapping,
+    so a message about a whole list points at the line that names it."""
+
+    position: tuple[int, int] = (1, 1)
+    positions: dict
+
+    def where(self, key=None) -> tuple[int, int]:
+        return self.positions.get(key, self.position) if key is not None else self.position
+
+
+def _position(mark) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
+
+
+class DuplicateKey(yaml.MarkedYAMLError):
+    pass
+
+
+class _MarkedLoader(yaml.SafeLoader):
+    def construct_mapping(self, node, deep=False):
+        seen = {}
+        for key_node, _ in node.value:
+            key = key_node.value
+            if key in seen:
+                raise DuplicateKey(None, None, f"duplicate key '{key}'", key_node.start_mark)
+            seen[key] = key_node
+        mapping = Marked(super().construct_mapping(node, deep=True))
+        mapping.position = _position(node.start_mark)
+        mapping.positions = {
+            k.value: _position(v.start_mark if isinstance(v, yaml.ScalarNode) else k.start_mark) for k, v in node.value
+        }
+        return mapping
+
+
+_MarkedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _MarkedLoader.construct_mapping)
+
+
+def load_marked(text: str):
+    """Parse YAML; mappings come back as Marked. Raises yaml.YAMLError with a problem_mark."""
+    return yaml.load(text, Loader=_MarkedLoader)
