@@ -26,6 +26,7 @@ node_modules/.installed: package.json package-lock.json
 	$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium
 
 test: $(BIN)/.installed node_modules/.installed /usr/bin/chromium
+	node --test tests/js/
 	$(BIN)/python -m pytest
 
 serve: html

@@ -28,7 +28,6 @@ html_theme = "cpch-book"
 html_title = "Customs–Police Cooperation Handbook"
 html_short_title = "CPCH"
 html_static_path = ["_static"]
-html_favicon = "_static/favicon.svg"
 html_copy_source = False
 html_show_sourcelink = False
 html_use_index = False

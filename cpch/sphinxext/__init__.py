@@ -1,4 +1,4 @@
-"""Sphinx extension: the book theme and page metadata.
+"""Sphinx extension: the book theme, page metadata and embedded quizzes.
 
 Hooks are registered in the order Sphinx emits the events they use.
 """
@@ -9,6 +9,7 @@ from sphinx.application import Sphinx
 
 from cpch import __version__
 from cpch.sphinxext.metadata import add_description
+from cpch.sphinxext.quiz import QuizDirective, add_quiz_assets, add_static_path, quiz_node, render_quizzes
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme" / "cpch-book"
 
@@ -28,5 +29,11 @@ def declare_parallel_safe(app: Sphinx, name: str) -> None:
 def setup(app: Sphinx) -> dict:
     declare_parallel_safe(app, "sphinx_multitoc_numbering")
     app.add_html_theme("cpch-book", str(THEME_DIR))
+    app.add_config_value("cpch_quiz_dir", "quizzes", "env")
+    app.add_node(quiz_node)
+    app.add_directive("quiz", QuizDirective)
+    app.connect("builder-inited", add_static_path)
+    app.connect("doctree-resolved", render_quizzes)
     app.connect("html-page-context", add_description)
+    app.connect("html-page-context", add_quiz_assets)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,119 @@
+"""The `quiz` directive: embeds a question bank, or part of one, as HTML built at build time.
+
+The directive only records what to embed; the HTML is made after references are resolved,
+because each question links to the book section named by its `source`.
+"""
+
+from functools import cache
+from pathlib import Path
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from cpch.quiz.errors import QuizError
+from cpch.quiz.html import Settings, render_quiz
+from cpch.quiz.loader import load_quiz
+from cpch.quiz.messages import messages
+
+logger = logging.getLogger(__name__)
+STATIC = Path(__file__).parent / "static"
+RAW_CLASS = "cpch-quiz"
+
+
+class quiz_node(nodes.General, nodes.Element):
+    """Placeholder for a quiz until its sources can be resolved."""
+
+
+def percentage(argument: str) -> int:
+    value = directives.nonnegative_int(argument)
+    if value > 100:
+        raise ValueError("must be a percentage from 0 to 100")
+    return value
+
+
+@cache
+def _load(path: str, mtime: float):
+    return load_quiz(Path(path))
+
+
+def load_bank(path: Path):
+    return _load(str(path), path.stat().st_mtime)
+
+
+def bank_path(app: Sphinx, quiz_id: str) -> Path:
+    return Path(app.confdir, app.config.cpch_quiz_dir, f"{quiz_id}.yml").resolve()
+
+
+class QuizDirective(SphinxDirective):
+    required_arguments = 1
+    option_spec = {
+        "tags": directives.unchanged,
+        "count": directives.positive_int,
+        "shuffle": directives.flag,
+        "pass-mark": percentage,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        path = bank_path(self.env.app, self.arguments[0])
+        if not path.is_file():
+            logger.warning(f"quiz '{self.arguments[0]}': no question bank at {path}", location=self.get_location())
+            return []
+        self.env.note_dependency(str(path))
+        try:
+            quiz = load_bank(path)
+        except QuizError as error:
+            for problem in error.problems:
+                logger.warning(str(problem), location=self.get_location())
+            return []
+        tags = tuple(t.strip() for t in self.options.get("tags", "").split(",") if t.strip())
+        if not quiz.select(tags, self.options.get("count")):
+            logger.warning(f"quiz '{quiz.id}': no question has the tags {', '.join(tags)}", location=self.get_location())
+            return []
+        node = quiz_node(
+            path=str(path), tags=tags, count=self.options.get("count"), shuffle="shuffle" in self.options,
+            pass_mark=self.options.get("pass-mark", quiz.pass_mark),
+        )
+        self.set_source_info(node)
+        return [node]
+
+
+def section_links(app: Sphinx, docname: str, node: quiz_node, quiz, questions) -> dict:
+    """label -> (relative URL, section title) for every source the questions name."""
+    labels = app.env.get_domain("std").labels
+    links = {}
+    for question in questions:
+        for part in question.scored_parts:
+            if part.source not in labels:
+                logger.warning(f"{quiz.path}:{part.line}:1: unknown source label '{part.source}'", location=node)
+                continue
+            target_doc, anchor, title = labels[part.source]
+            uri = app.builder.get_relative_uri(docname, target_doc)
+            links[part.source] = (f"{uri}#{anchor}", title)
+    return links
+
+
+def render_quizzes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    for serial, node in enumerate(list(doctree.findall(quiz_node)), 1):
+        quiz = load_bank(Path(node["path"]))
+        questions = quiz.select(node["tags"], node["count"])
+        if app.builder.format != "html":
+            node.replace_self(nodes.paragraph(text=f"{quiz.title}: {len(questions)} questions."))
+            continue
+        settings = Settings(
+            dom_id=f"quiz-{quiz.id}-{serial}", pass_mark=node["pass_mark"], shuffle=node["shuffle"],
+            messages=messages(app.config.language), sources=section_links(app, docname, node, quiz, questions),
+        )
+        node.replace_self(nodes.raw("", render_quiz(quiz, questions, settings), format="html", classes=[RAW_CLASS]))
+
+
+def add_static_path(app: Sphinx) -> None:
+    app.config.html_static_path.append(str(STATIC))
+
+
+def add_quiz_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    if doctree is not None and any(RAW_CLASS in n["classes"] for n in doctree.findall(nodes.raw)):
+        app.add_css_file("cpch-quiz.css")
+        app.add_js_file("cpch-quiz.js", defer="defer")

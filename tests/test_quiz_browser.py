@@ -1,0 +1,222 @@
+"""The quiz runtime in Chromium: every type by mouse and by keyboard, feedback, score, progress, CSP, axe."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from browser import axe_violations, cold_load
+from cpch.build import build_site
+from cpch.serve import serve_in_background
+
+TESTS = Path(__file__).parent
+STORAGE_KEY = "cpch-quiz:every-type:v2"
+RIGHT = {  # question id -> how to answer it right
+    "pick-one": ("choose", ["Blue"]),
+    "pick-many": ("choose", ["2", "3"]),
+    "true-or-false": ("choose", ["True"]),
+    "put-in-order": ("select", {"One": "1", "Two": "2", "Three": "3", "Four": "4"}),
+    "match-them": ("select", {"Cat": "Meow", "Dog": "Woof", "Cow": "Moo"}),
+    "type-it": ("type", "paris"),
+    "count-it": ("type", "7"),
+    "a-case-first": ("choose", ["Pick up the key"]),
+    "a-case-then": ("choose", ["True"]),
+}
+WRONG = {
+    "pick-one": ("choose", ["Green"]),
+    "pick-many": ("choose", ["2", "4"]),
+    "true-or-false": ("choose", ["False"]),
+    "put-in-order": ("select", {"One": "2", "Two": "1", "Three": "3", "Four": "4"}),
+    "match-them": ("select", {"Cat": "Woof", "Dog": "Meow", "Cow": "Moo"}),
+    "type-it": ("type", "Lyon"),
+    "count-it": ("type", "6"),
+    "a-case-first": ("choose", ["Walk away"]),
+    "a-case-then": ("choose", ["False"]),
+}
+
+
+@pytest.fixture(scope="module")
+def quiz_url(tmp_path_factory):
+    root = tmp_path_factory.mktemp("quizbook")
+    shutil.copytree(TESTS / "banks", root / "banks")
+    shutil.copytree(TESTS / "roots" / "quiz", root / "roots" / "quiz")
+    book = root / "roots" / "quiz"
+    assert build_site(book, root / "html", book, jobs="1") == 0
+    server, url = serve_in_background(root / "html")
+    yield url + "index.html"
+    server.shutdown()
+
+
+@pytest.fixture()
+def page(browser, quiz_url):
+    page, load = cold_load(browser, quiz_url, viewport={"width": 1000, "height": 900})
+    page.load = load
+    yield page
+    page.context.close()
+
+
+def question(page, qid):
+    return page.locator(f'.quiz-question[data-question="{qid}"]')
+
+
+def answer_with_mouse(page, answers):
+    for qid, (how, value) in answers.items():
+        item = question(page, qid)
+        if how == "choose":
+            for label in item.locator(".quiz-option label").all():
+                if (label.text_content() in value) != label.locator("xpath=../input").is_checked():
+                    label.click()
+        elif how == "select":
+            for left, right in value.items():
+                item.get_by_label(left, exact=True).select_option(label=right)
+        else:
+            item.get_by_label("Your answer").fill(value)
+
+
+def tab_to(page, locator, limit=80):
+    """Press Tab until `locator` has the focus, as a keyboard user would."""
+    for _ in range(limit):
+        if locator.evaluate("element => element === document.activeElement"):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached {locator}")
+
+
+def answer_with_keyboard(page, answers):
+    page.locator("body").focus()
+    for qid, (how, value) in answers.items():
+        item = question(page, qid)
+        if how == "choose":
+            for option in item.locator(".quiz-option").all():
+                text, box = option.locator("label").text_content(), option.locator("input")
+                if text in value:
+                    if box.get_attribute("type") == "radio":
+                        # Arrow keys move within a radio group: reach the group, then step to the option.
+                        tab_to(page, item.locator("input").first if not item.locator("input:checked").count() else item.locator("input:checked"))
+                        for _ in range(item.locator("input").count()):
+                            if box.evaluate("element => element === document.activeElement"):
+                                break
+                            page.keyboard.press("ArrowDown")
+                        page.keyboard.press("Space")
+                    else:
+                        tab_to(page, box)
+                        page.keyboard.press("Space")
+        elif how == "select":
+            for left, right in value.items():
+                select = item.get_by_label(left, exact=True)
+                tab_to(page, select)
+                options = select.locator("option").all_text_contents()
+                current = select.evaluate("element => element.selectedIndex")
+                target = options.index(right)
+                for _ in range(abs(target - current)):
+                    page.keyboard.press("ArrowDown" if target > current else "ArrowUp")
+        else:
+            tab_to(page, item.get_by_label("Your answer"))
+            page.keyboard.type(value)
+
+
+def check(page, by_keyboard=False):
+    button = page.get_by_role("button", name="Check answers")
+    if by_keyboard:
+        tab_to(page, button)
+        page.keyboard.press("Enter")
+    else:
+        button.click()
+    return page.locator(".quiz-result").inner_text()
+
+
+def results(page):
+    return {qid: question(page, qid).get_attribute("data-result") for qid in RIGHT}
+
+
+def test_all_right_with_the_mouse(page):
+    answer_with_mouse(page, RIGHT)
+    summary = check(page)
+    assert results(page) == {qid: "correct" for qid in RIGHT}
+    assert "You scored 9 out of 9 (100%)" in summary and "You passed" in summary
+    assert "Yes, blue." in question(page, "pick-one").locator(".quiz-feedback").inner_text()
+    assert page.load.errors == []
+
+
+def test_all_wrong_with_the_keyboard_only(page):
+    answer_with_keyboard(page, WRONG)
+    summary = check(page, by_keyboard=True)
+    assert results(page) == {qid: "incorrect" for qid in RIGHT}
+    assert "You scored 0 out of 9 (0%)" in summary and "Not passed yet" in summary
+    assert "Green is the grass." in question(page, "pick-one").locator(".quiz-feedback").inner_text()
+    assert "4 is 2 times 2." in question(page, "pick-many").locator(".quiz-feedback").inner_text()
+    assert page.evaluate("document.activeElement.className") == "quiz-result"
+
+
+def test_all_right_with_the_keyboard_only(page):
+    answer_with_keyboard(page, RIGHT)
+    assert "9 out of 9" in check(page, by_keyboard=True)
+
+
+def test_feedback_is_announced_and_explained(page):
+    answer_with_mouse(page, {"pick-one": RIGHT["pick-one"]})
+    check(page)
+    assert page.locator(".quiz-result").get_attribute("role") == "status"
+    feedback = question(page, "pick-one").locator(".quiz-feedback")
+    assert "Correct." in feedback.inner_text() and "scatters blue light" in feedback.inner_text()
+    fieldset = question(page, "pick-one").locator("fieldset")
+    assert fieldset.get_attribute("aria-describedby") == feedback.get_attribute("id")
+    assert "8 questions are not answered yet" in page.locator(".quiz-result").inner_text()
+
+
+def test_reload_restores_progress_and_reset_clears_it(page):
+    answer_with_mouse(page, RIGHT)
+    check(page)
+    page.reload()
+    assert question(page, "type-it").get_by_label("Your answer").input_value() == "paris"
+    assert question(page, "match-them").get_by_label("Dog", exact=True).evaluate("s => s.selectedOptions[0].text") == "Woof"
+    assert results(page) == {qid: "correct" for qid in RIGHT}
+
+    page.get_by_role("button", name="Start over").click()
+    assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") is None
+    page.reload()
+    assert question(page, "type-it").get_by_label("Your answer").input_value() == ""
+    assert not question(page, "pick-one").locator("input:checked").count()
+
+
+def test_answers_are_saved_before_checking(page):
+    answer_with_mouse(page, {"type-it": RIGHT["type-it"]})
+    page.reload()
+    assert question(page, "type-it").get_by_label("Your answer").input_value() == "paris"
+    assert page.locator(".quiz-result").inner_text() == "Your earlier answers were restored."
+
+
+def test_try_again_keeps_answers_and_hides_feedback(page):
+    answer_with_mouse(page, WRONG)
+    check(page)
+    page.get_by_role("button", name="Try again").click()
+    assert question(page, "type-it").get_by_label("Your answer").input_value() == "Lyon"
+    assert results(page) == {qid: None for qid in RIGHT}
+
+
+def test_served_under_a_strict_content_security_policy(page, quiz_url):
+    response = page.request.get(quiz_url)
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    answer_with_mouse(page, RIGHT)
+    check(page)
+    assert page.load.errors == []  # a blocked inline script or style would be logged here
+
+
+def test_no_serious_accessibility_violation_before_and_after_checking(page):
+    assert axe_violations(page) == []
+    answer_with_mouse(page, WRONG)
+    check(page)
+    assert axe_violations(page) == []
+
+
+def test_hostile_bank_shows_text_and_runs_nothing(browser, quiz_url):
+    page, load = cold_load(browser, quiz_url.replace("index.html", "hostile.html"))
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.locator(".quiz-option label").first.click()
+    page.get_by_role("button", name="Check answers").click()
+    page.locator(".quiz-hint summary").click()
+    page.locator(".quiz-hint b, .quiz-hint").first.hover()
+    assert dialogs == [] and load.errors == []
+    assert '<script>alert("prompt")</script>' in page.locator("legend").inner_text()
+    page.context.close()
