@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sphinx.cmd.build import build_main
 
-from cpch.sphinxext import THEME_DIR
+ENGINE_DIR = Path(__file__).resolve().parent
 
 # -W: a warning fails the build; -n: report every unresolved reference; --keep-going: list them all.
 STRICT_OPTIONS = ["-W", "--keep-going", "-n", "-q"]
@@ -22,31 +22,31 @@ def staging_dir(out: Path) -> Path:
     return out.parent / f".{out.name}-staging"
 
 
-def assets_fingerprint(folders: list[Path]) -> str:
+def files_fingerprint(folders: list[Path]) -> str:
     """A digest of every file's path, size and time under `folders`."""
     digest = hashlib.sha256()
     for folder in folders:
         for path in sorted(folder.rglob("*")):
-            if path.is_file():
+            if path.is_file() and "__pycache__" not in path.parts:
                 stat = path.stat()
                 digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
 
-def drop_stale_pages(staging: Path, fingerprint: str) -> None:
-    """Sphinx copies style sheets and scripts only when some page changed, and it does not see
-    template changes: when the theme or static files change, rewrite every page."""
-    marker = staging / "assets.sha256"
+def drop_stale_build(staging: Path, fingerprint: str) -> None:
+    """Sphinx sees changed sources and settings, but not a changed engine, theme or static file
+    (it even skips copying static files when no page changed): when those change, start afresh."""
+    marker = staging / "engine.sha256"
     if not marker.exists() or marker.read_text() != fingerprint:
-        shutil.rmtree(staging / "html", ignore_errors=True)
-        staging.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
         marker.write_text(fingerprint)
 
 
 def build_site(source: Path, out: Path, confdir: Path, jobs: str = "auto") -> int:
     """Build `source` into `out`; return Sphinx's exit status (0 when clean)."""
     staging = staging_dir(out)
-    drop_stale_pages(staging, assets_fingerprint([THEME_DIR, confdir / "_static"]))
+    drop_stale_build(staging, files_fingerprint([ENGINE_DIR, confdir / "_static"]))
     args = ["-b", "html", "-c", str(confdir), "-d", str(staging / "doctrees"), "-j", jobs, *STRICT_OPTIONS]
     status = build_main([*args, str(source), str(staging / "html")])
     if status:

@@ -65,14 +65,14 @@ def test_a_failed_build_keeps_the_last_good_site(tmp_path, capsys):
     assert "missing-label" not in (out / "index.html").read_text()
 
 
-def test_editing_the_theme_rewrites_every_page(tmp_path, capsys):
+def test_changing_the_engine_rebuilds_every_page(tmp_path, capsys):
     book = copy_book(tmp_path)
     status, out, _ = build(book, tmp_path, capsys)
     assert status == 0
     (out / "_static" / "book.css").write_text("stale")
     (out / "conclusion.html").write_text("stale")
-    # An unchanged source with a changed asset fingerprint must be written again.
-    (tmp_path / "out" / ".html-staging" / "assets.sha256").write_text("different")
+    # Unchanged sources built by a changed engine, theme or static file must be written again.
+    (tmp_path / "out" / ".html-staging" / "engine.sha256").write_text("different")
 
     status, out, _ = build(book, tmp_path, capsys)
 
