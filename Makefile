@@ -6,9 +6,9 @@ BUILD := _build
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SERVE_PORT ?= 8000
 
-.PHONY: all html test serve clean
+.PHONY: all html scorm exports test serve clean
 
-all: html
+all: html scorm exports
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,14 @@ $(BIN)/.installed: pyproject.toml constraints.txt
 
 html: $(BIN)/.installed
 	$(BIN)/python -m cpch.build book $(BUILD)/html
+
+# SCORM 1.2 and 2004 packages of every module in quizzes/modules.yml, from the built site.
+scorm: html
+	$(BIN)/cpch scorm --site $(BUILD)/html --out $(BUILD)/scorm
+
+# Every question bank for the LMS's own quiz engine: Moodle XML, GIFT, QTI 2.1.
+exports: $(BIN)/.installed
+	$(BIN)/cpch export --out $(BUILD)/exports
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

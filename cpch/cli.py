@@ -7,6 +7,8 @@ from pathlib import Path
 from cpch.quiz.banks import bank_files, load_banks
 from cpch.quiz.errors import QuizError
 from cpch.quiz.labels import book_labels
+from cpch.exports.command import add_command as add_export_command
+from cpch.scorm import command as scorm_command
 
 
 def quiz_check(args) -> int:
@@ -35,6 +37,8 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--quizzes", type=Path, default=Path("quizzes"), help="folder of banks (default: quizzes)")
     check.add_argument("--book", type=Path, default=Path("book"), help="the book whose section labels 'source' may name (default: book)")
     check.set_defaults(run=quiz_check)
+    scorm_command.add_command(commands)
+    add_export_command(commands)
     return main
 
 

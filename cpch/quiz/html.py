@@ -14,6 +14,8 @@ from cpch.quiz.answer_key import display_order, encode_key, key_entry
 from cpch.quiz.model import Question, Quiz
 
 _markdown = MarkdownIt("commonmark", {"html": False})
+# Longest answer a text box accepts: it bounds what a learning platform must store per question.
+TEXT_LIMITS = {"short-text": 60, "numeric": 20}
 RUNTIME_MESSAGES = ("question_number", "correct", "incorrect", "unanswered", "score", "passed", "failed", "restored", "cleared", "unanswered_left")
 
 
@@ -134,7 +136,7 @@ def _text_box(q: Question, base: str, m: dict) -> str:
     mode = ' inputmode="decimal"' if q.type == "numeric" else ""
     unit = f' <span class="quiz-unit">{escape(q.unit)}</span>' if q.unit else ""
     return (f'<p class="quiz-text"><label for="{attr(base)}-text">{escape(m["your_answer"])}</label> '
-            f'<input type="text" id="{attr(base)}-text" autocomplete="off" spellcheck="false"'
+            f'<input type="text" id="{attr(base)}-text" maxlength="{TEXT_LIMITS[q.type]}" autocomplete="off" spellcheck="false"'
             f'{mode}>{unit}</p>')
 
 

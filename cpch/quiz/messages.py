@@ -1,4 +1,4 @@
-"""Interface strings of the quiz, per language (messages/<lang>.json)."""
+"""Interface strings, per language: a folder of <lang>.json catalogues (the quiz's by default)."""
 
 import json
 from functools import cache
@@ -8,13 +8,13 @@ FOLDER = Path(__file__).parent / "messages"
 DEFAULT = "en"
 
 
-def languages() -> list[str]:
-    return sorted(p.stem for p in FOLDER.glob("*.json"))
+def languages(folder: Path = FOLDER) -> list[str]:
+    return sorted(p.stem for p in folder.glob("*.json"))
 
 
 @cache
-def messages(language: str | None) -> dict[str, str]:
-    """The catalogue for `language` ("fr", "fr_CA"...), falling back to English."""
+def messages(language: str | None, folder: Path = FOLDER) -> dict[str, str]:
+    """The catalogue in `folder` for `language` ("fr", "fr_CA"...), falling back to English."""
     base = (language or DEFAULT).split("_")[0].split("-")[0]
-    path = FOLDER / f"{base}.json"
-    return json.loads((path if path.exists() else FOLDER / f"{DEFAULT}.json").read_text(encoding="utf-8"))
+    path = folder / f"{base}.json"
+    return json.loads((path if path.exists() else folder / f"{DEFAULT}.json").read_text(encoding="utf-8"))

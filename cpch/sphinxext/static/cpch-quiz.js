@@ -3,6 +3,13 @@
  * cpch quiz runtime: checking, feedback, score, retry and reset for quizzes the build rendered
  * as plain HTML forms. No framework, no globals, no eval. The pure functions at the top are
  * exported for node's test runner; the page wiring below them runs only in a browser.
+ *
+ * Other scripts connect through DOM events on the quiz's <section>, which bubble:
+ * - "cpch-quiz:connect" (detail {quiz, version, store}): a listener may replace `store`
+ *   ({load(): state | null, save(state)}) to keep progress elsewhere than localStorage;
+ * - "cpch-quiz:answered" (detail {quiz, question, type, response, answered, correct, number}) after
+ *   each answer (`number` is the parsed value of a numeric answer);
+ * - "cpch-quiz:checked" (detail {quiz, score, results: [the same, for every question]}).
  */
 (function () {
   "use strict";
@@ -98,23 +105,26 @@
 
   // ---- The page ----------------------------------------------------------------------------
 
-  /** @param {string} storageKey */
-  function loadState(storageKey) {
-    try {
-      return JSON.parse(localStorage.getItem(storageKey) || "null");
-    } catch (error) {
-      return null;
-    }
-  }
-
-  /** @param {string} storageKey @param {any} state */
-  function saveState(storageKey, state) {
-    try {
-      if (state) localStorage.setItem(storageKey, JSON.stringify(state));
-      else localStorage.removeItem(storageKey);
-    } catch (error) {
-      // Storage full or blocked: the quiz still works, it just will not survive a reload.
-    }
+  /** Progress kept in the browser, per quiz and version. @param {string} storageKey */
+  function localStore(storageKey) {
+    return {
+      load() {
+        try {
+          return JSON.parse(localStorage.getItem(storageKey) || "null");
+        } catch (error) {
+          return null;
+        }
+      },
+      /** @param {any} state */
+      save(state) {
+        try {
+          if (state) localStorage.setItem(storageKey, JSON.stringify(state));
+          else localStorage.removeItem(storageKey);
+        } catch (error) {
+          // Storage full or blocked: the quiz still works, it just will not survive a reload.
+        }
+      },
+    };
   }
 
   /** @param {HTMLElement} item */
@@ -154,7 +164,9 @@
     const key = /** @type {AnswerKey} */ (decodeKey(data.key || "", data.quiz || "", data.version || ""));
     const messages = JSON.parse(data.messages || "{}");
     const passMark = Number(data.passMark);
-    const storageKey = `cpch-quiz:${data.quiz}:v${data.version}`;
+    const connection = { quiz: data.quiz, version: data.version, store: localStore(`cpch-quiz:${data.quiz}:v${data.version}`) };
+    section.dispatchEvent(new CustomEvent("cpch-quiz:connect", { bubbles: true, detail: connection }));
+    const store = connection.store;
     const form = /** @type {HTMLFormElement} */ (section.querySelector("form"));
     const result = /** @type {HTMLElement} */ (section.querySelector(".quiz-result"));
     const items = /** @type {HTMLElement[]} */ ([...section.querySelectorAll(".quiz-question")]);
@@ -162,7 +174,18 @@
     /** @returns {Object<string, Response>} */
     const responses = () => Object.fromEntries(items.map((item) => [item.dataset.question, readResponse(item)]));
     let checked = false;
-    const save = () => saveState(storageKey, { answers: { ...(loadState(storageKey)?.answers || {}), ...responses() }, checked });
+    const save = () => store.save({ answers: { ...(store.load()?.answers || {}), ...responses() }, checked });
+    /** @param {string} name @param {any} detail */
+    const tell = (name, detail) => section.dispatchEvent(new CustomEvent(name, { bubbles: true, detail: { quiz: data.quiz, ...detail } }));
+    /** @param {HTMLElement} item */
+    const outcome = (item) => {
+      const entry = key[item.dataset.question || ""];
+      const response = readResponse(item);
+      return {
+        question: item.dataset.question, type: entry.type, response, answered: isAnswered(entry.type, response),
+        correct: isCorrect(entry, response), number: entry.type === "numeric" ? parseNumber(String(response)) : undefined,
+      };
+    };
 
     function renumber() {
       const top = [...section.querySelectorAll(".quiz-questions > li")];
@@ -212,13 +235,14 @@
         `<p>${format(total.passed ? messages.passed : messages.failed, { pass_mark: passMark })}</p>` +
         (open ? `<p>${format(messages.unanswered_left, { count: open })}</p>` : "");
       section.dataset.outcome = total.passed ? "passed" : "failed";
+      return total;
     }
 
     section.querySelectorAll(".quiz-nojs").forEach((note) => { /** @type {HTMLElement} */ (note).hidden = true; });
     /** @type {HTMLElement} */ (section.querySelector(".quiz-actions")).hidden = false;
     shuffle();
 
-    const saved = loadState(storageKey);
+    const saved = store.load();
     if (saved && saved.answers) {
       items.forEach((item) => {
         const id = item.dataset.question || "";
@@ -228,12 +252,17 @@
       else result.textContent = messages.restored;
     }
 
-    form.addEventListener("change", save);
     form.addEventListener("input", save);
+    form.addEventListener("change", (event) => {
+      save();
+      const item = /** @type {HTMLElement} */ (event.target).closest(".quiz-question");
+      if (item) tell("cpch-quiz:answered", outcome(/** @type {HTMLElement} */ (item)));
+    });
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      check();
+      const total = check();
       save();
+      tell("cpch-quiz:checked", { score: total, results: items.map(outcome) });
       result.focus();
     });
     form.addEventListener("click", (event) => {
@@ -244,7 +273,7 @@
       delete section.dataset.outcome;
       if (action === "reset") {
         items.forEach((item) => writeResponse(item, null));
-        saveState(storageKey, null);
+        store.save(null);
         result.textContent = messages.cleared;
       } else {
         save();

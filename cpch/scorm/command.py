@@ -1,0 +1,53 @@
+"""`cpch scorm`: write SCORM packages for the modules in quizzes/modules.yml."""
+
+import sys
+from pathlib import Path
+
+from cpch.quiz.banks import bank_files
+from cpch.quiz.errors import QuizError
+from cpch.progress import Progress
+from cpch.scorm.manifest import VERSIONS
+from cpch.scorm.modules import load_modules
+from cpch.scorm.package import build_package
+
+
+def site_pages(site: Path) -> set[str]:
+    return {p.relative_to(site).with_suffix("").as_posix() for p in site.rglob("*.html") if not p.name.startswith("_")}
+
+
+def run(args) -> int:
+    if not (args.site / "index.html").is_file():
+        print(f"{args.site}: no built site; run `make html` first", file=sys.stderr)
+        return 1
+    quiz_ids = {path.stem for path in bank_files(args.quizzes)}
+    modules_file = args.quizzes / "modules.yml"
+    try:
+        modules = load_modules(modules_file, site_pages(args.site), quiz_ids)
+        if args.module and args.module not in modules:
+            print(f"{modules_file}: no module '{args.module}' (known: {', '.join(modules)})", file=sys.stderr)
+            return 1
+        chosen = [modules[args.module]] if args.module else list(modules.values())
+        versions = VERSIONS if args.version == "both" else (args.version,)
+        with Progress("Writing SCORM packages", len(chosen) * len(versions)) as bar:
+            for module in chosen:
+                for version in versions:
+                    path = build_package(module, version, args.site, args.out, modules_file, args.language)
+                    bar.step(path.name)
+    except QuizError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
+def add_command(commands) -> None:
+    parser = commands.add_parser(
+        "scorm", help="write SCORM 1.2 and 2004 packages of the book's modules",
+        description="Package modules (quizzes/modules.yml) from the built site, one zip per module and version.",
+    )
+    parser.add_argument("--module", help="only this module id (default: every module)")
+    parser.add_argument("--version", choices=[*VERSIONS, "both"], default="both", help="SCORM version (default: both)")
+    parser.add_argument("--site", type=Path, default=Path("_build/html"), help="the built site (default: _build/html)")
+    parser.add_argument("--quizzes", type=Path, default=Path("quizzes"), help="folder with modules.yml and the banks")
+    parser.add_argument("--out", type=Path, default=Path("_build/scorm"), help="where packages go (default: _build/scorm)")
+    parser.add_argument("--language", default="en", help="language of the module's controls (default: en)")
+    parser.set_defaults(run=run)

