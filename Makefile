@@ -6,9 +6,9 @@ BUILD := _build
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SERVE_PORT ?= 8000
 
-.PHONY: all html scorm exports test serve clean
+.PHONY: all html scorm exports trainer test serve clean
 
-all: html scorm exports
+all: html scorm exports trainer
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ scorm: html
 # Every question bank for the LMS's own quiz engine: Moodle XML, GIFT, QTI 2.1.
 exports: $(BIN)/.installed
 	$(BIN)/cpch export --out $(BUILD)/exports
+
+# Catalogue and answer keys for trainers (HTML, and a PDF printed by headless Chromium).
+trainer: html /usr/bin/chromium
+	$(BIN)/cpch trainer --site $(BUILD)/html --out $(BUILD)/trainer
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

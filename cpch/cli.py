@@ -7,8 +7,10 @@ from pathlib import Path
 from cpch.quiz.banks import bank_files, load_banks
 from cpch.quiz.errors import QuizError
 from cpch.quiz.labels import book_labels
+from cpch.assignment import command as assign_command
 from cpch.exports.command import add_command as add_export_command
 from cpch.scorm import command as scorm_command
+from cpch.trainer import command as trainer_command
 
 
 def quiz_check(args) -> int:
@@ -39,6 +41,8 @@ def parser() -> argparse.ArgumentParser:
     check.set_defaults(run=quiz_check)
     scorm_command.add_command(commands)
     add_export_command(commands)
+    trainer_command.add_command(commands)
+    assign_command.add_command(commands)
     return main
 
 

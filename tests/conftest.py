@@ -5,17 +5,12 @@ from pathlib import Path
 
 import pytest
 
+from cpch.browser import CHROMIUM, launch
 from cpch.build import build_site
 from cpch.serve import serve_in_background
 
 ROOT = Path(__file__).resolve().parent.parent
 BOOK = ROOT / "book"
-CHROMIUM = "/usr/bin/chromium"
-# Debian's Chromium on a closed network: no background traffic, no GPU, no sandbox as root.
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 
 
 @pytest.fixture(scope="session")
@@ -39,7 +34,7 @@ def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs it")
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         yield browser
         browser.close()
 

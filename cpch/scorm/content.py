@@ -26,6 +26,12 @@ class Page:
     quizzes: list[Tag] = field(default_factory=list)
 
 
+def page_from_html(docname: str, index: int, title: str, html: str) -> Page:
+    """A module page made from HTML rendered outside the site, such as a quiz of chosen questions."""
+    soup = BeautifulSoup(html, "html.parser")
+    return Page(docname, anchor_for(index), title, html, quizzes=soup.select("section.quiz"))
+
+
 def anchor_for(index: int) -> str:
     return f"page-{index + 1}"
 

@@ -93,7 +93,12 @@ def collect_files(module: Module, version: str, site: Path, pages: list[Page], l
 
 def build_package(module: Module, version: str, site: Path, out: Path, source: Path, language: str = "en") -> Path:
     """Write `<out>/<module>-scorm12.zip` or `-scorm2004.zip`; raise QuizError and write nothing on a problem."""
-    pages = extract_pages(site, module.chapters)
+    return package_pages(module, version, extract_pages(site, module.chapters), site, out, source, language)
+
+
+def package_pages(module: Module, version: str, pages: list[Page], site: Path, out: Path, source: Path,
+                  language: str = "en") -> Path:
+    """Package `pages` (with the site's style sheets and scripts) as one module."""
     questions = scored_questions(module, pages, source)
     check_limits(module, version, questions, len(pages), source)
     files = collect_files(module, version, site, pages, language)

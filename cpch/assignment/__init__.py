@@ -1,0 +1,1 @@
+"""Assignments: questions picked from the banks by quiz, tag and count, packaged for an LMS."""

@@ -1,0 +1,88 @@
+"""`cpch assign`: a SCORM module (both versions) and LMS question banks for a selection of questions."""
+
+import re
+import sys
+from html import escape
+from pathlib import Path
+
+from cpch.assignment.selection import SelectionError, as_quiz, pick
+from cpch.exports import write_exports
+from cpch.progress import Progress
+from cpch.quiz.banks import bank_files, load_banks
+from cpch.quiz.errors import QuizError
+from cpch.quiz.html import Settings, render_quiz
+from cpch.quiz.labels import book_labels
+from cpch.quiz.messages import messages
+from cpch.scorm.content import page_from_html
+from cpch.scorm.manifest import VERSIONS
+from cpch.scorm.modules import Module
+from cpch.scorm.package import package_pages
+
+
+def slug(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "assignment"
+
+
+def write_assignment(args) -> list[Path]:
+    quizzes = load_banks(bank_files(args.quizzes), book_labels(args.book))
+    picked = pick(quizzes, args.quiz, args.tag, args.count, args.seed, args.shuffle)
+    assignment_id = args.id or slug(args.title)
+    quiz = as_quiz(assignment_id, args.title, args.pass_mark, picked)
+    module = Module(assignment_id, args.title, 1, args.pass_mark, ("assignment",), (assignment_id,))
+    settings = Settings(f"quiz-{assignment_id}", args.pass_mark, args.shuffle, messages(args.language), {})
+    page = page_from_html("assignment", 0, args.title,
+                          f"<h1>{escape(args.title)}</h1>{render_quiz(quiz, quiz.questions, settings)}")
+    out = args.out or Path("_build/assignments") / assignment_id
+    written = []
+    with Progress(f"Writing assignment '{assignment_id}'", len(VERSIONS) + 1) as bar:
+        written += write_exports(args.title, picked, out, name=assignment_id, pass_mark=args.pass_mark)
+        bar.step("question banks")
+        for version in VERSIONS:
+            written.append(package_pages(module, version, [page], args.site, out, Path("cpch assign"), args.language))
+            bar.step(f"SCORM {version}")
+    return written
+
+
+def run(args) -> int:
+    if not (args.site / "_static").is_dir():
+        print(f"{args.site}: no built site (its style sheets are needed); run `make html` first", file=sys.stderr)
+        return 1
+    if args.id and not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,62}", args.id):
+        print(f"--id '{args.id}': use lower-case letters, digits and hyphens", file=sys.stderr)
+        return 1
+    try:
+        written = write_assignment(args)
+    except (QuizError, SelectionError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    print("\n".join(str(path) for path in written))
+    return 0
+
+
+def percentage(text: str) -> int:
+    value = int(text)
+    if not 0 <= value <= 100:
+        raise ValueError(text)
+    return value
+
+
+def add_command(commands) -> None:
+    parser = commands.add_parser(
+        "assign", help="pick questions and write a SCORM module and LMS question banks for them",
+        description=("Pick questions by quiz, tag and count (the same --seed picks the same questions) and write "
+                     "a SCORM 1.2 and 2004 module and Moodle XML, GIFT and QTI 2.1 banks for them."),
+    )
+    parser.add_argument("--title", required=True, help="the assignment's title, shown to learners and in the LMS")
+    parser.add_argument("--id", help="stable id for the LMS (default: made from the title)")
+    parser.add_argument("--quiz", action="append", default=[], metavar="ID", help="pick from this bank (repeat; default: all)")
+    parser.add_argument("--tag", action="append", default=[], metavar="TAG", help="only questions with this tag or difficulty (repeat: any of them)")
+    parser.add_argument("--count", type=int, help="how many questions to pick (default: all that match)")
+    parser.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same selection (default: 1)")
+    parser.add_argument("--shuffle", action="store_true", help="mix the questions' order (and, in the module, the options)")
+    parser.add_argument("--pass-mark", type=percentage, default=70, metavar="PERCENT", help="percentage needed to pass (default: 70)")
+    parser.add_argument("--out", type=Path, help="output folder (default: _build/assignments/<id>)")
+    parser.add_argument("--site", type=Path, default=Path("_build/html"), help="the built site, for its style sheets")
+    parser.add_argument("--quizzes", type=Path, default=Path("quizzes"), help="folder of question banks")
+    parser.add_argument("--book", type=Path, default=Path("book"), help="the book's sources, for section labels")
+    parser.add_argument("--language", default="en", help="language of the module's controls (default: en)")
+    parser.set_defaults(run=run)

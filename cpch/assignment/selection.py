@@ -1,0 +1,40 @@
+"""Pick questions from the banks; the same seed always picks the same questions in the same order."""
+
+import random
+from dataclasses import replace
+
+from cpch.quiz.model import Question, Quiz
+
+
+class SelectionError(ValueError):
+    """A selection that picks nothing, or more than there is; the message names the option at fault."""
+
+
+def pick(quizzes: dict[str, Quiz], quiz_ids: list[str], tags: list[str], count: int | None,
+         seed: int, shuffle: bool) -> list[tuple[Quiz, Question]]:
+    """Questions of `quiz_ids` (all banks when empty) carrying any of `tags` (any when empty)."""
+    unknown = [q for q in quiz_ids if q not in quizzes]
+    if unknown:
+        raise SelectionError(f"--quiz: no question bank {', '.join(unknown)} (known: {', '.join(sorted(quizzes))})")
+    pool = [(quiz, question) for quiz_id in (quiz_ids or sorted(quizzes)) for quiz in [quizzes[quiz_id]]
+            for question in quiz.questions if not tags or any(question.matches(tag) for tag in tags)]
+    if not pool:
+        raise SelectionError(f"--tag: no question has any of the tags {', '.join(tags)}")
+    if count is not None and not 0 < count <= len(pool):
+        raise SelectionError(f"--count: asked for {count} questions; the selection has {len(pool)}")
+    rng = random.Random(seed)
+    chosen = rng.sample(range(len(pool)), count) if count else list(range(len(pool)))
+    if shuffle:
+        rng.shuffle(chosen)
+    else:
+        chosen.sort()
+    return [pool[i] for i in chosen]
+
+
+def as_quiz(assignment_id: str, title: str, pass_mark: int, picked: list[tuple[Quiz, Question]]) -> Quiz:
+    """One quiz holding the picked questions, ids prefixed by their bank's so they stay unique and stable."""
+    def renamed(quiz: Quiz, question: Question) -> Question:
+        steps = tuple(replace(step, id=f"{quiz.id}.{step.id}") for step in question.steps)
+        return replace(question, id=f"{quiz.id}.{question.id}", steps=steps)
+
+    return Quiz(assignment_id, title, 1, tuple(renamed(quiz, q) for quiz, q in picked), pass_mark)

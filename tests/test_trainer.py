@@ -1,0 +1,115 @@
+"""Trainer pages: catalogue and answer keys, in HTML and as a printable PDF; and `cpch assign`."""
+
+import argparse
+import zipfile
+
+import pytest
+from pypdf import PdfReader
+
+from browser import axe_violations
+from cpch.assignment.command import write_assignment
+from cpch.assignment.selection import SelectionError, pick
+from cpch.cli import main as cpch
+from cpch.quiz.banks import bank_files, load_banks
+from cpch.trainer.command import write_trainer_pages
+from conftest import BOOK, ROOT
+from test_scorm_packages import official_schema
+from lxml import etree
+
+QUIZZES = load_banks(bank_files(ROOT / "quizzes"))
+
+
+@pytest.fixture(scope="module")
+def trainer(site, tmp_path_factory):
+    out = tmp_path_factory.mktemp("trainer")
+    write_trainer_pages(site, ROOT / "quizzes", BOOK, out)
+    return out
+
+
+def test_the_pdf_has_a_page_per_quiz_or_more(trainer):
+    reader = PdfReader(trainer / "answer-keys.pdf")
+    assert len(reader.pages) >= len(QUIZZES)
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())  # titles may wrap
+    assert all(f"Answer key: {quiz.title}" in text for quiz in QUIZZES.values())
+
+
+def test_an_answer_key_shows_answers_explanations_and_sources(browser, trainer):
+    page = browser.new_page()
+    page.goto((trainer / "key-partnership-levels.html").as_uri())
+    quiz = QUIZZES["partnership-levels"]
+    ordering = next(q for q in quiz.questions if q.type == "ordering")
+    steps = page.locator(".key-question").filter(has_text=ordering.prompt).locator("ol li").all_inner_texts()
+    assert steps == list(ordering.items)
+    single = next(q for q in quiz.questions if q.type == "single")
+    right = next(o.text for o in single.options if o.correct)
+    block = page.locator(".key-question").filter(has_text=single.prompt)
+    assert right in block.locator("li").filter(has_text="✓ right").inner_text()
+    source = block.locator(".key-source a")
+    assert source.get_attribute("href").startswith("../html/cooperation/partnership-levels.html#")
+    assert axe_violations(page) == []
+    page.close()
+
+
+def test_the_catalogue_lists_every_quiz_and_module(trainer):
+    html = (trainer / "index.html").read_text()
+    assert all(f'href="key-{quiz_id}.html"' in html for quiz_id in QUIZZES)
+    assert 'href="../scorm/whole-handbook-scorm2004.zip"' in html
+
+
+def assignment_args(site, tmp_path, **overrides):
+    values = dict(title="SLTD drill", id=None, quiz=[], tag=["sltd"], count=4, seed=7, shuffle=True, pass_mark=80,
+                  out=tmp_path / "out", site=site, quizzes=ROOT / "quizzes", book=BOOK, language="en")
+    values.update(overrides)
+    return argparse.Namespace(**values)
+
+
+def test_selection_by_tag_and_count_is_fixed_by_the_seed():
+    first = pick(QUIZZES, [], ["sltd"], 4, seed=7, shuffle=True)
+    assert len(first) == 4 and all("sltd" in q.tags or q.difficulty == "sltd" for _, q in first)
+    assert [q.id for _, q in pick(QUIZZES, [], ["sltd"], 4, seed=7, shuffle=True)] == [q.id for _, q in first]
+    others = [[q.id for _, q in pick(QUIZZES, [], ["sltd"], 4, seed=s, shuffle=True)] for s in range(1, 6)]
+    assert any(ids != [q.id for _, q in first] for ids in others)
+
+
+def test_selection_by_quiz_keeps_bank_order_without_shuffle():
+    picked = pick(QUIZZES, ["wco-tools"], [], None, seed=1, shuffle=False)
+    assert [q.id for _, q in picked] == [q.id for q in QUIZZES["wco-tools"].questions]
+
+
+@pytest.mark.parametrize("quiz, tag, count, message", [
+    (["no-such-bank"], [], None, "--quiz: no question bank no-such-bank"),
+    ([], ["no-such-tag"], None, "--tag: no question has any of the tags no-such-tag"),
+    (["wco-tools"], [], 500, "--count: asked for 500 questions"),
+    (["wco-tools"], [], 0, "--count: asked for 0 questions"),
+])
+def test_invalid_selections_are_rejected(quiz, tag, count, message):
+    with pytest.raises(SelectionError, match=message):
+        pick(QUIZZES, quiz, tag, count, seed=1, shuffle=False)
+
+
+def test_assign_writes_scorm_modules_and_banks_for_the_selection(site, tmp_path):
+    written = write_assignment(assignment_args(site, tmp_path))
+    names = sorted(path.name for path in written)
+    assert names == ["sltd-drill-scorm12.zip", "sltd-drill-scorm2004.zip", "sltd-drill.gift.txt",
+                     "sltd-drill.moodle.xml", "sltd-drill.qti21.zip"]
+    picked = pick(QUIZZES, [], ["sltd"], 4, seed=7, shuffle=True)
+    for version in ("1.2", "2004"):
+        with zipfile.ZipFile(tmp_path / "out" / f"sltd-drill-scorm{version.replace('.', '')}.zip") as archive:
+            manifest = etree.fromstring(archive.read("imsmanifest.xml"))
+            page = archive.read("index.html").decode()
+        assert official_schema(version).validate(manifest)
+        assert page.count('class="quiz-question"') == sum(len(q.scored_parts) for _, q in picked)
+        assert 'data-pass-mark="80"' in page
+    moodle = (tmp_path / "out" / "sltd-drill.moodle.xml").read_text()
+    assert all(f"{quiz.id}/{q.id}" in moodle for quiz, q in picked)
+
+
+def test_assign_is_deterministic(site, tmp_path):
+    first = write_assignment(assignment_args(site, tmp_path / "a", out=tmp_path / "a"))
+    second = write_assignment(assignment_args(site, tmp_path / "b", out=tmp_path / "b"))
+    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
+
+
+def test_assign_command_explains_a_bad_selection(site, capsys):
+    status = cpch(["assign", "--title", "Nothing", "--tag", "no-such-tag", "--site", str(site)])
+    assert status == 1 and "--tag: no question has any of the tags no-such-tag" in capsys.readouterr().err
