@@ -159,3 +159,13 @@ def test_a_module_too_big_for_scorm12_fails_and_writes_nothing(site, modules, tm
 
 def test_every_module_zip_is_small(packages):
     assert all(package.stat().st_size <= 2 * 1024 * 1024 for package in packages.values())
+
+
+def test_the_packages_make_wrote_are_the_ones_tested(packages):
+    built = sorted((ROOT / "_build" / "scorm").glob("*.zip"))
+    if not built:
+        pytest.skip("run `make` first: it writes _build/scorm")
+    tested = {path.name: path for path in packages.values()}
+    for path in built:
+        assert path.name in tested, f"{path.name} is not a module of quizzes/modules.yml any more: run `make`"
+        assert path.read_bytes() == tested[path.name].read_bytes(), f"{path.name} is out of date: run `make`"

@@ -13,11 +13,9 @@ MODULE = "integrity"  # the smallest module: two chapters and the glossary, two 
 VERSIONS = ["1.2", "2004"]
 
 
-@pytest.fixture(params=VERSIONS)
-def launch(request, packages, browser, tmp_path):  # noqa: F811
-    """Open the module in the test LMS; returns (page, frame, version). Each call to launch() is a new launch."""
-    version = request.param
-    folder = stage(packages[(MODULE, version)], tmp_path / "lms")
+def launcher(package, version, browser, folder):
+    """Open `package` in the test LMS: each call of the result is a new launch, returning (page, frame)."""
+    folder = stage(package, folder)
     server, url = serve_in_background(folder)
     context = browser.new_context(viewport={"width": 1000, "height": 900})
     errors = []
@@ -34,15 +32,42 @@ def launch(request, packages, browser, tmp_path):  # noqa: F811
     open_module.version = version
     open_module.errors = errors
     open_module.url = url
+    open_module.close = lambda: (context.close(), server.shutdown())
+    return open_module
+
+
+@pytest.fixture(params=VERSIONS)
+def launch(request, packages, browser, tmp_path):  # noqa: F811
+    open_module = launcher(packages[(MODULE, request.param)], request.param, browser, tmp_path / "lms")
     yield open_module
-    context.close()
-    server.shutdown()
+    open_module.close()
+
+
+@pytest.fixture(params=[(m, v) for m in ("foundations", "working-together", "international-support", "whole-handbook") for v in VERSIONS],
+                ids=lambda p: f"{p[0]}-{p[1]}")
+def launch_any(request, packages, browser, tmp_path):  # noqa: F811
+    module, version = request.param
+    open_module = launcher(packages[(module, version)], version, browser, tmp_path / "lms")
+    yield open_module
+    open_module.close()
 
 
 def status(cmi, version):
     if version == "1.2":
         return cmi["core"]["lesson_status"], cmi["core"]["score"]["raw"]
     return (cmi["completion_status"], cmi["success_status"]), cmi["score"]["raw"]
+
+
+def test_every_module_passes_when_all_is_right(launch_any):
+    page, frame = launch_any()
+    questions = work_through(frame, right=True)
+    close_module(page)
+    cmi = stored(page)["cmi"]
+    records = interactions(cmi)
+    assert len(records) == questions and all(r["result"] == "correct" for r in records)
+    expected = "passed" if launch_any.version == "1.2" else ("completed", "passed")
+    assert status(cmi, launch_any.version) == (expected, "100")
+    assert launch_any.errors == []
 
 
 def test_all_right_passes_with_full_score_and_one_interaction_per_question(launch):
