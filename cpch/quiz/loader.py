@@ -4,11 +4,9 @@ import math
 import re
 from pathlib import Path
 
-import yaml
-
 from cpch.quiz.errors import Problem, QuizError
 from cpch.quiz.model import DIFFICULTIES, TYPES, Option, Question, Quiz
-from cpch.quiz.yaml_marks import Marked, load_marked
+from cpch.quiz.yaml_marks import Marked, read_marked
 
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 QUIZ_KEYS = {"id", "title", "version", "pass_mark", "description", "questions"}
@@ -244,15 +242,7 @@ class _Reader:
 def load_quiz(path: Path, labels: set[str] | None = None) -> Quiz:
     """Read and check one bank. `labels`, when given, are the section labels a `source` may name."""
     path = Path(path)
-    try:
-        data = load_marked(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        reason = getattr(error, "problem", None) or str(error)
-        raise QuizError([Problem(path, line, column, f"invalid YAML: {reason}")]) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise QuizError([Problem(path, 1, 1, f"cannot read the file: {error}")]) from None
+    data = read_marked(path, QuizError)
     reader = _Reader(path, labels)
     quiz = reader.quiz(data)
     if reader.problems:

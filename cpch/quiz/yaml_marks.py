@@ -1,6 +1,10 @@
 """YAML reading that remembers where every mapping and value stands in the file."""
 
+from pathlib import Path
+
 import yaml
+
+from cpch.quiz.errors import Problem, QuizError
 
 
 class Marked(dict):
@@ -46,3 +50,16 @@ _MarkedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _M
 def load_marked(text: str):
     """Parse YAML; mappings come back as Marked. Raises yaml.YAMLError with a problem_mark."""
     return yaml.load(text, Loader=_MarkedLoader)
+
+
+def read_marked(path: Path, error: type[QuizError] = QuizError):
+    """Read and parse a YAML file; a syntax or read error becomes `error` naming file:line:column."""
+    try:
+        return load_marked(Path(path).read_text(encoding="utf-8"))
+    except yaml.YAMLError as problem:
+        mark = getattr(problem, "problem_mark", None) or getattr(problem, "context_mark", None)
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        reason = getattr(problem, "problem", None) or str(problem)
+        raise error([Problem(path, line, column, f"invalid YAML: {reason}")]) from None
+    except (OSError, UnicodeDecodeError) as problem:
+        raise error([Problem(path, 1, 1, f"cannot read the file: {problem}")]) from None

@@ -4,10 +4,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from cpch.quiz.errors import Problem, QuizError
-from cpch.quiz.yaml_marks import Marked, load_marked
+from cpch.quiz.yaml_marks import Marked, read_marked
 
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 KEYS = {"id", "title", "version", "pass_mark", "chapters", "quizzes", "description"}
@@ -27,12 +25,7 @@ class Module:
 def load_modules(path: Path, pages: set[str], quiz_ids: set[str]) -> dict[str, Module]:
     """Read every module; fail with file:line:column for any unknown page or quiz, or bad field."""
     path = Path(path)
-    try:
-        data = load_marked(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise QuizError([Problem(path, *where, f"invalid YAML: {getattr(error, 'problem', error)}")]) from None
+    data = read_marked(path)
     problems: list[Problem] = []
     entries = data.get("modules") if isinstance(data, Marked) else None
     if not isinstance(entries, list) or not entries:

@@ -9,6 +9,7 @@ from sphinx.application import Sphinx
 
 from cpch import __version__
 from cpch.sphinxext.assets import drop_unused_design_assets
+from cpch.sphinxext.diagnostic import DiagnosticDirective, add_diagnostic_assets, render_diagnostics
 from cpch.sphinxext.metadata import add_description
 from cpch.sphinxext.quiz import QuizDirective, add_quiz_assets, add_static_path, quiz_node, render_quizzes
 
@@ -33,9 +34,12 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("cpch_quiz_dir", "quizzes", "env")
     app.add_node(quiz_node)
     app.add_directive("quiz", QuizDirective)
+    app.add_directive("diagnostic", DiagnosticDirective)
     app.connect("builder-inited", add_static_path)
     app.connect("doctree-resolved", render_quizzes)
+    app.connect("doctree-resolved", render_diagnostics)
     app.connect("html-page-context", add_description)
     app.connect("html-page-context", add_quiz_assets)
+    app.connect("html-page-context", add_diagnostic_assets)
     app.connect("html-page-context", drop_unused_design_assets)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
