@@ -3,11 +3,14 @@
 import json
 from collections import Counter
 
+import pytest
+
 from cpch.quiz.banks import bank_files, load_banks
 from cpch.quiz.html import Settings, render_quiz
 from cpch.quiz.labels import book_labels
 from cpch.quiz.messages import FOLDER, languages, messages
 from cpch.quiz.model import TYPES
+from cpch.scorm.package import MESSAGES as MODULE_MESSAGES
 from conftest import BOOK, ROOT
 
 QUIZZES = load_banks(bank_files(ROOT / "quizzes"), book_labels(BOOK))
@@ -47,11 +50,12 @@ def test_every_chapter_with_a_bank_embeds_it():
     assert embedded == set(QUIZZES)
 
 
-def test_catalogues_have_the_same_messages():
-    english = set(messages("en"))
-    assert languages() == ["en", "fr"]
-    for language in languages():
-        assert set(json.loads((FOLDER / f"{language}.json").read_text())) == english, language
+@pytest.mark.parametrize("folder", [FOLDER, MODULE_MESSAGES], ids=["quiz", "module"])
+def test_catalogues_have_the_same_messages(folder):
+    english = set(messages("en", folder))
+    assert languages(folder) == ["en", "fr"]
+    for language in languages(folder):
+        assert set(json.loads((folder / f"{language}.json").read_text())) == english, language
 
 
 def test_a_french_book_gets_french_quizzes():

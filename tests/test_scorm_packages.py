@@ -2,6 +2,7 @@
 
 import re
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -57,7 +58,7 @@ def modules(site):
 @pytest.fixture(scope="session")
 def packages(site, modules, tmp_path_factory):
     out = tmp_path_factory.mktemp("scorm")
-    return {(m, v): build_package(modules[m], v, site, out, MODULES_FILE) for m in modules for v in ("1.2", "2004")}
+    return {(m, v): build_package(modules[m], v, site, out, MODULES_FILE) for m in modules for v in modules[m].versions}
 
 
 def manifest(package: Path) -> etree._Element:
@@ -65,8 +66,25 @@ def manifest(package: Path) -> etree._Element:
         return etree.fromstring(archive.read("imsmanifest.xml"))
 
 
-def test_every_module_has_both_packages(packages, modules):
-    assert {path.name for path in packages.values()} == {package_name(m, v) for m in modules.values() for v in ("1.2", "2004")}
+def test_every_module_has_its_packages(packages, modules):
+    assert {path.name for path in packages.values()} == {package_name(m, v) for m in modules.values() for v in m.versions}
+    assert sum(len(m.versions) == 2 for m in modules.values()) >= 5  # scored modules come in both versions
+
+
+def test_a_form_with_too_much_free_text_for_scorm12_is_refused(site, modules, tmp_path):
+    form = replace(modules["diagnostic"], versions=("1.2", "2004"))
+    with pytest.raises(QuizError, match=r"free-text fields leave \d+ characters each in SCORM 1.2"):
+        build_package(form, "1.2", site, tmp_path, MODULES_FILE)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_form_module_bounds_its_free_text_and_sets_no_pass_mark(packages):
+    with zipfile.ZipFile(packages[("diagnostic", "2004")]) as archive:
+        page = archive.read("index.html").decode()
+        manifest_text = archive.read("imsmanifest.xml").decode()
+    limits = set(re.findall(r'<textarea[^>]*maxlength="(\d+)"', page))
+    assert len(limits) == 1 and 200 <= int(limits.pop()) <= 2000
+    assert 'data-completion="report"' in page and "minNormalizedMeasure" not in manifest_text
 
 
 @pytest.mark.parametrize("version", ["1.2", "2004"])
@@ -100,7 +118,9 @@ def test_manifest_follows_the_scorm_rules(packages, modules, version):
         attribute = "scormtype" if version == "1.2" else "scormType"
         assert resource.get(f"{{{ns['adlcp']}}}{attribute}") == "sco"
         pass_mark = modules[module_id].pass_mark
-        if version == "1.2":
+        if not modules[module_id].scored:
+            assert "masteryscore" not in raw and "minNormalizedMeasure" not in raw
+        elif version == "1.2":
             assert document.findtext(".//adlcp:masteryscore", namespaces=ns) == str(pass_mark)
         else:
             assert float(document.findtext(".//imsss:minNormalizedMeasure", namespaces=ns)) == pass_mark / 100

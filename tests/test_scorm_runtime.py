@@ -141,3 +141,37 @@ def test_module_page_is_accessible(launch):
     page, frame = launch()
     module = page.frames[1]
     assert axe_violations(module) == []
+
+
+@pytest.fixture()
+def launch_form(packages, browser, tmp_path):  # noqa: F811
+    open_module = launcher(packages[("diagnostic", "2004")], "2004", browser, tmp_path / "lms")
+    yield open_module
+    open_module.close()
+
+
+def test_the_self_assessment_keeps_answers_across_sessions_and_completes_with_its_report(launch_form):
+    page, frame = launch_form()
+    first = frame.locator("[data-item] input[type=radio]").first
+    first.check()
+    notes = frame.locator("[data-item] textarea").first
+    notes.fill("We meet every month.")
+    notes.blur()
+    close_module(page)
+    saved = stored(page)
+    assert saved["exit"] == "suspend" and saved["cmi"]["completion_status"] == "incomplete"
+    assert json.loads(saved["cmi"]["suspend_data"])["f"]["a"]
+
+    page, frame = launch_form()  # the team comes back
+    assert frame.locator("[data-item] input[type=radio]").first.is_checked()
+    assert frame.locator("[data-item] textarea").first.input_value() == "We meet every month."
+    assert int(frame.locator("[data-item] textarea").first.get_attribute("maxlength")) >= 200
+
+    with page.expect_download():
+        frame.locator("a[data-export=csv]").first.click()
+    wait_until(page, "window.lmsApi.cmi.completion_status === 'completed'")
+    close_module(page)
+    cmi = stored(page)["cmi"]
+    assert cmi["completion_status"] == "completed" and cmi["success_status"] == "unknown"
+    assert stored(page)["exit"] == "suspend"  # kept open, so the answers stay for next time
+    assert launch_form.errors == []

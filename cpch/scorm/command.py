@@ -28,11 +28,11 @@ def run(args) -> int:
             return 1
         chosen = [modules[args.module]] if args.module else list(modules.values())
         versions = VERSIONS if args.version == "both" else (args.version,)
-        with Progress("Writing SCORM packages", len(chosen) * len(versions)) as bar:
-            for module in chosen:
-                for version in versions:
-                    path = build_package(module, version, args.site, args.out, modules_file, args.language)
-                    bar.step(path.name)
+        jobs = [(module, version) for module in chosen for version in versions if version in module.versions]
+        with Progress("Writing SCORM packages", len(jobs)) as bar:
+            for module, version in jobs:
+                path = build_package(module, version, args.site, args.out, modules_file, args.language)
+                bar.step(path.name)
     except QuizError as error:
         print(error, file=sys.stderr)
         return 1

@@ -2,9 +2,9 @@
 
 from xml.sax.saxutils import escape, quoteattr
 
-from cpch.scorm.modules import Module
+from cpch.scorm.modules import VERSIONS, Module
 
-VERSIONS = ("1.2", "2004")
+__all__ = ["VERSIONS", "render_manifest"]
 
 HEADERS = {
     "1.2": (
@@ -32,6 +32,8 @@ SCHEMA_VERSION = {"1.2": "1.2", "2004": "2004 4th Edition"}
 
 
 def _mastery(module: Module, version: str) -> str:
+    if not module.scored:
+        return ""
     if version == "1.2":
         return f"<adlcp:masteryscore>{module.pass_mark}</adlcp:masteryscore>"
     measure = f"{module.pass_mark / 100:.2f}"

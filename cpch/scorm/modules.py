@@ -8,7 +8,9 @@ from cpch.quiz.errors import Problem, QuizError
 from cpch.quiz.yaml_marks import Marked, read_marked
 
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
-KEYS = {"id", "title", "version", "pass_mark", "chapters", "quizzes", "description"}
+KEYS = {"id", "title", "version", "pass_mark", "chapters", "quizzes", "description", "completion", "scorm"}
+COMPLETIONS = ("quizzes", "report")  # complete once every quiz is checked, or once a report is produced
+VERSIONS = ("1.2", "2004")
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,12 @@ class Module:
     chapters: tuple[str, ...]
     quizzes: tuple[str, ...]
     description: str = ""
+    completion: str = "quizzes"
+    versions: tuple[str, ...] = VERSIONS
+
+    @property
+    def scored(self) -> bool:
+        return self.completion == "quizzes"
 
 
 def load_modules(path: Path, pages: set[str], quiz_ids: set[str]) -> dict[str, Module]:
@@ -64,9 +72,16 @@ def _module(entry, path: Path, pages: set[str], quiz_ids: set[str], problems: li
         problem("pass_mark", "'pass_mark' must be a percentage from 0 to 100")
     chapters = _names(entry, "chapters", pages, "chapter", "no page of the book has that name", problem)
     quizzes = _names(entry, "quizzes", quiz_ids, "quiz", "no question bank has that id", problem)
+    completion = entry.get("completion", "quizzes")
+    if completion not in COMPLETIONS:
+        problem("completion", f"'completion' must be one of: {', '.join(COMPLETIONS)}")
+    versions = entry.get("scorm", list(VERSIONS))
+    if not isinstance(versions, list) or not versions or any(str(v) not in VERSIONS for v in versions):
+        problem("scorm", f"'scorm' must list SCORM versions among: {', '.join(VERSIONS)} (quote them: \"1.2\")")
+        versions = list(VERSIONS)
     return Module(str(module_id), str(title or "").strip(), version if isinstance(version, int) else 1,
                   pass_mark if isinstance(pass_mark, int) else 70, chapters, quizzes,
-                  str(entry.get("description", "") or ""))
+                  str(entry.get("description", "") or ""), str(completion), tuple(str(v) for v in versions))
 
 
 def _names(entry: Marked, key: str, known: set[str], what: str, why: str, problem) -> tuple[str, ...]:

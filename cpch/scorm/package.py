@@ -6,6 +6,7 @@ from pathlib import Path
 from cpch.quiz.errors import Problem, QuizError
 from cpch.quiz.messages import messages
 from cpch.scorm.content import Page, extract_pages
+from cpch.scorm.forms import bound_text_fields
 from cpch.scorm.launch import render_launch_page
 from cpch.scorm.manifest import render_manifest
 from cpch.scorm.modules import Module
@@ -17,6 +18,7 @@ MESSAGES = Path(__file__).parent / "messages"
 SITE_STYLES = ["basic.css", "pygments.css", "book.css"]
 DESIGN_STYLE = "sphinx-design.min.css"
 QUIZ_ASSETS = ["cpch-quiz.css", "cpch-quiz.js"]
+FORM_ASSETS = ["cpch-diagnostic.css", "cpch-diagnostic.js"]
 MODULE_ASSETS = ["cpch-module.css", "cpch-module.js"]
 MAX_CHOICES = 26  # SCORM 1.2 choice responses are single letters a-z
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
@@ -63,12 +65,14 @@ def css_dependencies(name: str, text: str) -> list[str]:
     return [url for url in CSS_URL.findall(text) if not url.startswith(("data:", "#", "http:", "https:", "//"))]
 
 
-def collect_files(module: Module, version: str, site: Path, pages: list[Page], language: str) -> dict[str, bytes]:
+def collect_files(module: Module, version: str, site: Path, pages: list[Page], language: str,
+                  text_limit: int = 0) -> dict[str, bytes]:
     static = site / "_static"
     uses_design = any("sd-" in page.html for page in pages)
     styles = SITE_STYLES + ([DESIGN_STYLE] if uses_design else [])
+    forms = FORM_ASSETS if text_limit else []
     files: dict[str, bytes] = {}
-    for name in styles + QUIZ_ASSETS:
+    for name in styles + QUIZ_ASSETS + forms:
         files[f"assets/{name}"] = (static / name).read_bytes()
     for name in MODULE_ASSETS:
         files[f"assets/{name}"] = (STATIC / name).read_bytes()
@@ -81,9 +85,9 @@ def collect_files(module: Module, version: str, site: Path, pages: list[Page], l
             files[f"images/{Path(image).name}"] = (site / image).read_bytes()
     launch = render_launch_page(
         module, pages, version,
-        styles=[f"assets/{n}" for n in styles + ["cpch-quiz.css", "cpch-module.css"]],
-        scripts=["assets/cpch-module.js", "assets/cpch-quiz.js"],
-        messages=messages(language, MESSAGES), language=language,
+        styles=[f"assets/{n}" for n in styles + ["cpch-quiz.css", *forms[:1], "cpch-module.css"]],
+        scripts=["assets/cpch-module.js", "assets/cpch-quiz.js", *[f"assets/{n}" for n in forms[1:]]],
+        messages=messages(language, MESSAGES), language=language, text_limit=text_limit,
     )
     files["index.html"] = launch.encode()
     listed = ["index.html", *sorted(n for n in files if n != "index.html")]
@@ -99,7 +103,10 @@ def build_package(module: Module, version: str, site: Path, out: Path, source: P
 def package_pages(module: Module, version: str, pages: list[Page], site: Path, out: Path, source: Path,
                   language: str = "en") -> Path:
     """Package `pages` (with the site's style sheets and scripts) as one module."""
+    if version not in module.versions:
+        raise QuizError([Problem(source, 1, 1, f"module '{module.id}' is not made for SCORM {version}")])
     questions = scored_questions(module, pages, source)
+    text_limit = bound_text_fields(pages, version, source)
     check_limits(module, version, questions, len(pages), source)
-    files = collect_files(module, version, site, pages, language)
+    files = collect_files(module, version, site, pages, language, text_limit)
     return write_atomically(out / package_name(module, version), zip_bytes(files))

@@ -80,3 +80,21 @@ test("the API is found in a parent frame, then through the opener", () => {
   lonely.parent = lonely;
   assert.equal(core.findApi(lonely, "API_1484_11"), null);
 });
+
+test("a form module is complete once its report is produced, whatever the quizzes", () => {
+  const state = core.emptyState(1, 0, 0);
+  state.seen = [true];
+  assert.equal(core.progress(state, 70, "report").complete, false);
+  state.reported = true;
+  assert.equal(core.progress(state, 70, "report").complete, true);
+});
+
+test("a form's free text is cut to the limit the build set, and survives the suspend data", () => {
+  const form = core.compactForm({ answers: { "A.1": "yes", "A.2": "x".repeat(50) }, notes: { "A.1": "a\tb" }, marked: ["A.3"] }, 20);
+  assert.deepEqual(form, { a: { "A.1": "yes", "A.2": "x".repeat(20) }, n: { "A.1": "a b" }, m: ["A.3"] });
+  const state = core.emptyState(1, 0, 0);
+  state.form = form;
+  state.reported = true;
+  const back = core.decodeState(core.encodeState(state, []), 1, 0, []);
+  assert.deepEqual([back.form, back.reported], [form, true]);
+});

@@ -7,7 +7,10 @@
  * One LMS session covers the whole module. Progress goes to suspend data after every change and is
  * committed after each answer, page turn and check, when the tab is hidden, and on pagehide, when
  * the session ends. A refused commit is retried; nothing is dropped meanwhile.
- * Quizzes connect through the quiz runtime's events (see cpch-quiz.js). No globals, no eval.
+ * Quizzes connect through the quiz runtime's events (see cpch-quiz.js), a self-assessment form
+ * through the diagnostic runtime's (see cpch-diagnostic.js). A module either is scored and complete
+ * once every page is read and every quiz checked ("quizzes"), or is not scored and complete once the
+ * form's report is printed or exported ("report"). No globals, no eval.
  */
 (function () {
   "use strict";
@@ -15,7 +18,9 @@
   /**
    * @typedef {string | string[] | null} Response
    * @typedef {{id: string, quiz: string, type: string}} Question
-   * @typedef {{page: number, seen: boolean[], checked: boolean[], results: string[], answers: Response[]}} State
+   * @typedef {{a: Object<string, string>, n: Object<string, string>, m: string[]}} Form
+   * @typedef {{page: number, seen: boolean[], checked: boolean[], results: string[], answers: Response[],
+   *   form: Form | null, reported: boolean}} State
    */
 
   const TEXT_TYPES = ["short-text", "numeric"];
@@ -48,7 +53,7 @@
   function emptyState(pages, quizzes, questions) {
     return {
       page: 0, seen: Array(pages).fill(false), checked: Array(quizzes).fill(false),
-      results: Array(questions).fill("-"), answers: Array(questions).fill(null),
+      results: Array(questions).fill("-"), answers: Array(questions).fill(null), form: null, reported: false,
     };
   }
 
@@ -56,9 +61,8 @@
   function encodeState(state, questions) {
     const answers = state.answers.map((response, i) => encodeAnswer(questions[i].type, response));
     while (answers.length && answers[answers.length - 1] == null) answers.pop();
-    return JSON.stringify({
-      v: 1, p: state.page, s: bits(state.seen), c: bits(state.checked), r: state.results.join(""), a: answers,
-    });
+    const data = { v: 1, p: state.page, s: bits(state.seen), c: bits(state.checked), r: state.results.join(""), a: answers };
+    return JSON.stringify(state.form ? { ...data, f: state.form, d: state.reported ? 1 : 0 } : data);
   }
 
   /** @returns {State | null} null when `text` is not suspend data of this module's shape */
@@ -73,6 +77,8 @@
       state.checked = flags(String(data.c || ""), quizzes);
       state.results = questions.map((_, i) => String(data.r || "").charAt(i) || "-");
       state.answers = questions.map((q, i) => decodeAnswer(q.type, data.a[i] ?? null));
+      state.form = data.f && typeof data.f === "object" ? data.f : null;
+      state.reported = data.d === 1;
       return state;
     } catch (error) {
       return null;
@@ -122,13 +128,26 @@
     return `PT${hours}H${minutes}M${seconds.toFixed(2)}S`;
   }
 
-  /** @param {State} state @param {number} passMark */
-  function progress(state, passMark) {
+  /** @param {State} state @param {number} passMark @param {string} [completion] "quizzes" or "report" */
+  function progress(state, passMark, completion = "quizzes") {
     const points = state.results.filter((r) => r === "1").length;
     const max = state.results.length;
     const percent = max ? Math.round((points * 100) / max) : 100;
-    const complete = state.seen.every(Boolean) && state.checked.every(Boolean);
-    return { complete, points, max, percent, passed: percent >= passMark };
+    const done = completion === "report" ? state.reported : state.checked.every(Boolean);
+    return { complete: state.seen.every(Boolean) && done, points, max, percent, passed: percent >= passMark };
+  }
+
+  /**
+   * A form's state as saved: free text cut to `limit` characters (the build sized the limit so the
+   * largest form fits the suspend data) and control characters made spaces.
+   * @param {{answers?: Object<string, string>, notes?: Object<string, string>, marked?: string[]}} state
+   * @param {number} limit
+   * @returns {Form}
+   */
+  function compactForm(state, limit) {
+    const cut = (/** @type {Object<string, string>} */ texts) => Object.fromEntries(Object.entries(texts || {})
+      .map(([item, text]) => [item, String(text).replace(/[\u0000-\u001f]/g, " ").slice(0, limit)]));
+    return { a: cut(state.answers || {}), n: cut(state.notes || {}), m: [...(state.marked || [])] };
   }
 
   /** The LMS API object: this window, its parents, then the window that opened it, and theirs. */
@@ -167,6 +186,7 @@
 
   const core = {
     encodeAnswer, decodeAnswer, emptyState, encodeState, decodeState, learnerResponse, sessionTime, progress, findApi,
+    compactForm,
   };
   if (typeof module === "object" && module.exports) {
     module.exports = core;
@@ -201,6 +221,8 @@
   const data = body.dataset;
   const version = /** @type {"1.2" | "2004"} */ (data.scorm === "2004" ? "2004" : "1.2");
   const passMark = Number(data.passMark);
+  const completion = data.completion === "report" ? "report" : "quizzes";
+  const textLimit = Number(data.textLimit) || 0;
   const messages = JSON.parse(data.messages || "{}");
   const scored = (data.quizzes || "").split(" ").filter(Boolean);
   const pages = /** @type {HTMLElement[]} */ ([...document.querySelectorAll(".module-page")]);
@@ -236,7 +258,7 @@
       const resuming = lms.get(lms.words.entry) === "resume";
       const saved = resuming ? decodeState(lms.get("cmi.suspend_data"), pages.length, scored.length, questions) : null;
       if (saved) state = saved;
-      if (!resuming) {
+      if (!resuming && !progress(state, passMark, completion).complete) {
         if (version === "1.2") lms.set("cmi.core.lesson_status", "incomplete");
         else lms.set("cmi.completion_status", "incomplete");
       }
@@ -264,8 +286,14 @@
     }
     lms.set("cmi.suspend_data", text);
     lms.set(lms.words.location, String(state.page));
-    const result = progress(state, passMark);
+    const result = progress(state, passMark, completion);
     if (!result.complete) return;
+    announceCompletion();
+    if (completion === "report") {
+      // Not scored, and kept open (exit stays "suspend") so a team can come back to its answers.
+      lms.set(version === "1.2" ? "cmi.core.lesson_status" : "cmi.completion_status", "completed");
+      return;
+    }
     const score = lms.words.score;
     lms.set(`${score}.min`, 0);
     lms.set(`${score}.max`, 100);
@@ -278,9 +306,12 @@
       lms.set("cmi.success_status", result.passed ? "passed" : "failed");
     }
     lms.set(lms.words.exit, lms.words.normalExit);
+  }
+
+  function announceCompletion() {
     if (!announcedCompletion) {
       announcedCompletion = true;
-      say(messages.completed);
+      say(completion === "report" ? messages.reported : messages.completed);
     }
   }
 
@@ -412,6 +443,28 @@
     detail.results.forEach((/** @type {any} */ outcome) => noteOutcome(detail.quiz, outcome));
     state.checked[quizIndex] = true;
     commit();
+  });
+
+  let formCommit = 0;
+  document.addEventListener("cpch-diagnostic:change", (event) => {
+    state.form = compactForm(/** @type {CustomEvent} */ (event).detail.state || {}, textLimit);
+    store();
+    // Typing sends a change per key: commit once the typing pauses.
+    window.clearTimeout(formCommit);
+    formCommit = window.setTimeout(commit, 1500);
+  });
+  document.addEventListener("cpch-diagnostic:report", () => {
+    state.reported = true;
+    commit();
+  });
+  // The form's own script runs after this one: hand it the saved answers once every script has run.
+  document.addEventListener("DOMContentLoaded", () => {
+    const form = document.querySelector("[data-diagnostic]");
+    if (!form || !state.form) return;
+    const saved = { answers: state.form.a, notes: state.form.n, marked: state.form.m };
+    document.dispatchEvent(new CustomEvent("cpch-diagnostic:load", {
+      detail: { tool: form.getAttribute("data-diagnostic"), state: { ...saved, tool: form.getAttribute("data-diagnostic"), version: Number(form.getAttribute("data-version")) } },
+    }));
   });
 
   pager.hidden = false;

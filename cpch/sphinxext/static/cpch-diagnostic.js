@@ -11,7 +11,9 @@
  *   - after each change, the diagnostic's first block dispatches a bubbling `cpch-diagnostic:change`
  *     event whose detail is {tool, state};
  *   - dispatching `cpch-diagnostic:load` on document with detail {tool, state} replaces the answers
- *     (the state is checked first, as an imported file is).
+ *     (the state is checked first, as an imported file is);
+ *   - when the learner prints or exports the report, a bubbling `cpch-diagnostic:report` event
+ *     (detail {tool, format}) says the report was produced.
  */
 (function () {
   "use strict";
@@ -456,15 +458,21 @@
     function onClick(event) {
       const target = /** @type {HTMLElement} */ (event.target);
       const link = /** @type {HTMLAnchorElement | null} */ (target.closest("a[data-export]"));
+      const produced = (/** @type {string} */ format) =>
+        first.dispatchEvent(new CustomEvent("cpch-diagnostic:report", { bubbles: true, detail: { tool, format } }));
       if (link) {
         prepareDownload(link); // before the browser follows the link, so it downloads the answers as they are now
+        produced(link.dataset.export || "json");
         return;
       }
       const action = target.closest("[data-action]")?.getAttribute("data-action");
       const block = /** @type {HTMLElement} */ (target.closest(".diagnostic"));
       const confirm = /** @type {HTMLElement | null} */ (block.querySelector(".diagnostic-confirm"));
       const clear = /** @type {HTMLElement | null} */ (block.querySelector('[data-action="clear"]'));
-      if (action === "print") window.print();
+      if (action === "print") {
+        produced("print");
+        window.print();
+      }
       if (action === "clear" && confirm) {
         confirm.hidden = false;
         const question = /** @type {HTMLElement} */ (confirm.querySelector("p"));
