@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 from cpch.diagnostic.model import KINDS, YES_PARTLY_NO, Diagnostic, Item, Level, Option
-from cpch.quiz.errors import Problem, QuizError
+from cpch.quiz.errors import Problem, ProblemCollector, QuizError
 from cpch.quiz.yaml_marks import Marked, read_marked
 
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
@@ -21,16 +21,8 @@ class DiagnosticError(QuizError):
     """One or more problems in a diagnostic file; str() lists them one per line."""
 
 
-class _Reader:
-    """Collects the problems of one file while turning its YAML into model objects."""
-
-    def __init__(self, path: Path, labels: set[str] | None):
-        self.path = path
-        self.labels = labels
-        self.problems: list[Problem] = []
-
-    def problem(self, where: tuple[int, int], message: str) -> None:
-        self.problems.append(Problem(self.path, where[0], where[1], message))
+class _Reader(ProblemCollector):
+    """Turns one file's YAML into model objects, collecting every problem on the way."""
 
     def at(self, data: Marked, key: str) -> tuple[int, int]:
         return data.where(key) if key in data else data.where()

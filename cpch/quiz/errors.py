@@ -21,3 +21,15 @@ class QuizError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__("\n".join(str(problem) for problem in problems))
+
+
+class ProblemCollector:
+    """Gathers the problems of one file, so a reader can report them all at once."""
+
+    def __init__(self, path: Path, labels: set[str] | None = None):
+        self.path = path
+        self.labels = labels
+        self.problems: list[Problem] = []
+
+    def problem(self, where: tuple[int, int], message: str) -> None:
+        self.problems.append(Problem(self.path, where[0], where[1], message))

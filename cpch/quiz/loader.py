@@ -4,7 +4,7 @@ import math
 import re
 from pathlib import Path
 
-from cpch.quiz.errors import Problem, QuizError
+from cpch.quiz.errors import Problem, ProblemCollector, QuizError
 from cpch.quiz.model import DIFFICULTIES, TYPES, Option, Question, Quiz
 from cpch.quiz.yaml_marks import Marked, read_marked
 
@@ -24,16 +24,8 @@ TYPE_KEYS = {
 OPTION_KEYS = {"text", "correct", "feedback"}
 
 
-class _Reader:
-    """Collects problems for one file while turning its YAML into model objects."""
-
-    def __init__(self, path: Path, labels: set[str] | None):
-        self.path = path
-        self.labels = labels
-        self.problems: list[Problem] = []
-
-    def problem(self, where: tuple[int, int], message: str) -> None:
-        self.problems.append(Problem(self.path, where[0], where[1], message))
+class _Reader(ProblemCollector):
+    """Turns one file's YAML into model objects, collecting every problem on the way."""
 
     def text(self, data: Marked, key: str, required: bool = True) -> str:
         value = data.get(key)
