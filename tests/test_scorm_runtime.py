@@ -175,3 +175,25 @@ def test_the_self_assessment_keeps_answers_across_sessions_and_completes_with_it
     assert cmi["completion_status"] == "completed" and cmi["success_status"] == "unknown"
     assert stored(page)["exit"] == "suspend"  # kept open, so the answers stay for next time
     assert launch_form.errors == []
+
+
+def test_the_self_assessment_loses_nothing_when_a_commit_is_refused(launch_form):
+    page, frame = launch_form("&refuse=1000")
+    frame.locator("[data-item] input[type=radio]").first.check()
+    wait_until(page, "window.lms.refused > 1")
+    assert "did not save" in frame.locator(".module-status").inner_text()
+    page.evaluate("window.lms.refuse = 0")
+    frame.locator("[data-item] textarea").first.fill("Monthly meetings.")
+    wait_until(page, "window.lms.commits > 0")  # the next commit, once typing pauses
+    form = json.loads(stored(page)["cmi"]["suspend_data"])["f"]
+    assert len(form["a"]) >= 1 and "Monthly meetings." in [*form["n"].values(), *form["a"].values()]
+
+
+def test_the_self_assessment_runs_without_an_lms(launch_form):
+    page, _ = launch_form()
+    standalone = page.context.new_page()
+    standalone.goto(f"{launch_form.url}pkg/index.html")
+    assert "No learning platform found" in standalone.locator(".module-status").inner_text()
+    standalone.locator("[data-item] input[type=radio]").first.check()
+    standalone.reload()
+    assert standalone.locator("[data-item] input[type=radio]").first.is_checked()
