@@ -1,6 +1,8 @@
 """Trainer pages: catalogue and answer keys, in HTML and as a printable PDF; and `cpch assign`."""
 
 import argparse
+import subprocess
+import sys
 import zipfile
 
 import pytest
@@ -11,7 +13,6 @@ from cpch.assignment.command import write_assignment
 from cpch.assignment.selection import SelectionError, pick
 from cpch.cli import main as cpch
 from cpch.quiz.banks import bank_files, load_banks
-from cpch.trainer.command import write_trainer_pages
 from conftest import BOOK, ROOT
 from test_scorm_packages import official_schema
 from lxml import etree
@@ -21,8 +22,12 @@ QUIZZES = load_banks(bank_files(ROOT / "quizzes"))
 
 @pytest.fixture(scope="module")
 def trainer(site, tmp_path_factory):
+    """The trainer pages as `cpch trainer` writes them (in its own process: it drives Chromium itself)."""
     out = tmp_path_factory.mktemp("trainer")
-    write_trainer_pages(site, ROOT / "quizzes", BOOK, out)
+    command = [sys.executable, "-m", "cpch.cli", "trainer", "--site", str(site), "--out", str(out),
+               "--quizzes", str(ROOT / "quizzes"), "--book", str(BOOK)]
+    result = subprocess.run(command, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
     return out
 
 
