@@ -6,7 +6,7 @@ BUILD := _build
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SERVE_PORT ?= 8000
 
-.PHONY: all html scorm exports trainer test serve clean
+.PHONY: all html scorm exports trainer test bench serve clean
 
 all: html scorm exports trainer
 
@@ -40,6 +40,14 @@ node_modules/.installed: package.json package-lock.json
 test: $(BIN)/.installed node_modules/.installed /usr/bin/chromium
 	node --test tests/js/
 	$(BIN)/python -m pytest
+
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Benchmarks, not part of `make test` (about 6 minutes on 2 cores): _build/bench/report.md and report.json.
+bench: all bench/node_modules/.installed /usr/bin/chromium
+	$(BIN)/python -m cpch.bench --out $(BUILD)/bench
 
 serve: html
 	$(BIN)/python -m cpch.serve $(BUILD)/html --port $(SERVE_PORT)

@@ -13,6 +13,8 @@ from pathlib import Path
 from sphinx.cmd.build import build_main
 
 ENGINE_DIR = Path(__file__).resolve().parent
+# What the site is made with; a change anywhere here rebuilds every page.
+SITE_ENGINE = [ENGINE_DIR / name for name in ("sphinxext", "theme", "quiz", "diagnostic")] + [ENGINE_DIR / "build.py"]
 
 # -W: a warning fails the build; -n: report every unresolved reference; --keep-going: list them all.
 STRICT_OPTIONS = ["-W", "--keep-going", "-n", "-q"]
@@ -26,7 +28,7 @@ def files_fingerprint(folders: list[Path]) -> str:
     """A digest of every file's path, size and time under `folders`."""
     digest = hashlib.sha256()
     for folder in folders:
-        for path in sorted(folder.rglob("*")):
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else [folder]:
             if path.is_file() and "__pycache__" not in path.parts:
                 stat = path.stat()
                 digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
@@ -46,7 +48,7 @@ def drop_stale_build(staging: Path, fingerprint: str) -> None:
 def build_site(source: Path, out: Path, confdir: Path, jobs: str = "auto") -> int:
     """Build `source` into `out`; return Sphinx's exit status (0 when clean)."""
     staging = staging_dir(out)
-    drop_stale_build(staging, files_fingerprint([ENGINE_DIR, confdir / "_static"]))
+    drop_stale_build(staging, files_fingerprint([*SITE_ENGINE, confdir / "_static"]))
     args = ["-b", "html", "-c", str(confdir), "-d", str(staging / "doctrees"), "-j", jobs, *STRICT_OPTIONS]
     status = build_main([*args, str(source), str(staging / "html")])
     if status:

@@ -8,7 +8,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from cpch import __version__
-from cpch.sphinxext.assets import drop_unused_design_assets
+from cpch.sphinxext.assets import defer_scripts, drop_unused_design_assets
 from cpch.sphinxext.diagnostic import DiagnosticDirective, add_diagnostic_assets, render_diagnostics
 from cpch.sphinxext.metadata import add_description
 from cpch.sphinxext.quiz import QuizDirective, add_quiz_assets, add_static_path, quiz_node, render_quizzes
@@ -42,4 +42,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", add_quiz_assets)
     app.connect("html-page-context", add_diagnostic_assets)
     app.connect("html-page-context", drop_unused_design_assets)
+    app.connect("html-page-context", defer_scripts)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

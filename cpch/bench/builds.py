@@ -1,0 +1,50 @@
+"""Our build, timed as a user runs it (`python -m cpch.build BOOK OUT --conf DIR`): cold, then
+incremental after editing one chapter and after editing the bank that chapter embeds."""
+
+import shutil
+from pathlib import Path
+
+from cpch.build import staging_dir
+from cpch.bench.project import Project, append_sentence, change_prompt
+from cpch.bench.timing import python, summary, timed_run
+
+
+def build_command(project: Project, out: Path) -> list:
+    return python("-m", "cpch.build", project.book, out, "--conf", project.root)
+
+
+def cold_build(project: Project, out: Path) -> float:
+    """A build with nothing cached: no output folder and no staging folder beside it."""
+    for folder in (out, staging_dir(out)):
+        shutil.rmtree(folder, ignore_errors=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return timed_run(build_command(project, out))
+
+
+def check_edit(out: Path, page: str, text: str) -> None:
+    if text not in (out / f"{page}.html").read_text(encoding="utf-8"):
+        raise AssertionError(f"the rebuilt {page}.html does not show the edit '{text}'")
+
+
+def measure(project: Project, work: Path, runs: int, edit_page: str) -> dict:
+    """Time `runs` cold builds, then `runs` rebuilds after a chapter edit and `runs` after a bank edit.
+    The last cold build's site is copied, unedited, to work/site/html. `project` must be a copy: it is edited."""
+    site, out = work / "site" / "html", work / "edited" / "html"
+    cold = [cold_build(project, out) for _ in range(runs)]
+    shutil.copytree(out, site)
+    chapter = []
+    for serial in range(1, runs + 1):
+        sentence = append_sentence(project.page(edit_page), serial)
+        chapter.append(timed_run(build_command(project, out)))
+        check_edit(out, edit_page, sentence)
+    result = {"pages": sum(1 for _ in site.rglob("*.html")), "cold": summary(cold), "chapter_edit": summary(chapter),
+              "edited_page": edit_page, "site": str(site)}
+    quizzes = project.embedded_quizzes(edit_page)
+    if quizzes:
+        bank = []
+        for serial in range(1, runs + 1):
+            prompt = change_prompt(project.bank(quizzes[0]), serial)
+            bank.append(timed_run(build_command(project, out)))
+            check_edit(out, edit_page, f"benchmark edit {serial}")
+        result.update(bank_edit=summary(bank), edited_bank=quizzes[0], edited_prompt=prompt)
+    return result
