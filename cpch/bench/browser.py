@@ -7,14 +7,10 @@ import http.server
 import threading
 from pathlib import Path
 
+from cpch.browser import CHROMIUM, CHROMIUM_ARGS, launch
 from cpch.serve import serve_in_background
 
-CHROMIUM = "/usr/bin/chromium"
-# As in tests/conftest.py: no background traffic, no GPU, no sandbox (we run as root).
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "PHONE", "chromium", "serving"]
 PHONE = {"width": 360, "height": 740}
 
 
@@ -23,7 +19,7 @@ def chromium():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         try:
             yield browser
         finally:
