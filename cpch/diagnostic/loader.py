@@ -4,8 +4,8 @@ import re
 from pathlib import Path
 
 from cpch.diagnostic.model import KINDS, YES_PARTLY_NO, Diagnostic, Item, Level, Option
-from cpch.quiz.errors import Problem, ProblemCollector, QuizError
-from cpch.quiz.yaml_marks import Marked, read_marked
+from cpch.quiz.errors import Problem, QuizError
+from cpch.quiz.yaml_marks import Marked, MarkedReader, read_marked
 
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 NUMBER = re.compile(r"^[A-Za-z0-9]+(\.[A-Za-z0-9]+)*$")
@@ -21,31 +21,22 @@ class DiagnosticError(QuizError):
     """One or more problems in a diagnostic file; str() lists them one per line."""
 
 
-class _Reader(ProblemCollector):
+class _Reader(MarkedReader):
     """Turns one file's YAML into model objects, collecting every problem on the way."""
 
     def at(self, data: Marked, key: str) -> tuple[int, int]:
         return data.where(key) if key in data else data.where()
 
+    @staticmethod
+    def clean(value: str) -> str:
+        return " ".join(value.split())
+
     def mapping(self, data, what: str, allowed: set[str], where=(1, 1)) -> Marked | None:
         if not isinstance(data, Marked):
             self.problem(where, f"{what} must be a mapping with the keys {', '.join(sorted(allowed))}")
             return None
-        for key in data:
-            if key not in allowed:
-                self.problem(data.where(key), f"unknown key '{key}' in {what} (allowed: {', '.join(sorted(allowed))})")
+        self.unknown_keys(data, allowed, what)
         return data
-
-    def text(self, data: Marked, key: str, required: bool = True) -> str:
-        value = data.get(key)
-        if value is None:
-            if required:
-                self.problem(data.where(), f"'{key}' is missing")
-            return ""
-        if not isinstance(value, str) or not value.strip():
-            self.problem(data.where(key), f"'{key}' must be text (put it in quotes if it reads as yes/no or a number)")
-            return ""
-        return " ".join(value.split())
 
     def texts(self, data: Marked, key: str) -> tuple[str, ...]:
         """A required list of texts; an empty list says the source gives none."""

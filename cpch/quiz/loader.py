@@ -4,9 +4,9 @@ import math
 import re
 from pathlib import Path
 
-from cpch.quiz.errors import Problem, ProblemCollector, QuizError
+from cpch.quiz.errors import Problem, QuizError
 from cpch.quiz.model import DIFFICULTIES, TYPES, Option, Question, Quiz
-from cpch.quiz.yaml_marks import Marked, read_marked
+from cpch.quiz.yaml_marks import Marked, MarkedReader, read_marked
 
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 QUIZ_KEYS = {"id", "title", "version", "pass_mark", "description", "questions"}
@@ -24,19 +24,8 @@ TYPE_KEYS = {
 OPTION_KEYS = {"text", "correct", "feedback"}
 
 
-class _Reader(ProblemCollector):
+class _Reader(MarkedReader):
     """Turns one file's YAML into model objects, collecting every problem on the way."""
-
-    def text(self, data: Marked, key: str, required: bool = True) -> str:
-        value = data.get(key)
-        if value is None:
-            if required:
-                self.problem(data.where(), f"'{key}' is missing")
-            return ""
-        if not isinstance(value, str) or not value.strip():
-            self.problem(data.where(key), f"'{key}' must be text (put it in quotes if it reads as yes/no or a number)")
-            return ""
-        return value.strip()
 
     def texts(self, data: Marked, key: str, minimum: int) -> tuple[str, ...]:
         values = data.get(key)
@@ -48,11 +37,6 @@ class _Reader(ProblemCollector):
         if len(set(values)) != len(values):
             self.problem(data.where(key), f"'{key}' lists the same entry twice")
         return tuple(v.strip() for v in values)
-
-    def unknown_keys(self, data: Marked, allowed: set[str], what: str) -> None:
-        for key in data:
-            if key not in allowed:
-                self.problem(data.where(key), f"unknown key '{key}' in {what} (allowed: {', '.join(sorted(allowed))})")
 
     def quiz(self, data) -> Quiz | None:
         if not isinstance(data, Marked):

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import yaml
 
-from cpch.quiz.errors import Problem, QuizError
+from cpch.quiz.errors import Problem, ProblemCollector, QuizError
 
 
 class Marked(dict):
@@ -63,3 +63,27 @@ def read_marked(path: Path, error: type[QuizError] = QuizError):
         raise error([Problem(path, line, column, f"invalid YAML: {reason}")]) from None
     except (OSError, UnicodeDecodeError) as problem:
         raise error([Problem(path, 1, 1, f"cannot read the file: {problem}")]) from None
+
+
+class MarkedReader(ProblemCollector):
+    """Reads fields of Marked mappings, reporting each bad one at its line and column."""
+
+    @staticmethod
+    def clean(value: str) -> str:
+        return value.strip()
+
+    def text(self, data: Marked, key: str, required: bool = True) -> str:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.problem(data.where(), f"'{key}' is missing")
+            return ""
+        if not isinstance(value, str) or not value.strip():
+            self.problem(data.where(key), f"'{key}' must be text (put it in quotes if it reads as yes/no or a number)")
+            return ""
+        return self.clean(value)
+
+    def unknown_keys(self, data: Marked, allowed: set[str], what: str) -> None:
+        for key in data:
+            if key not in allowed:
+                self.problem(data.where(key), f"unknown key '{key}' in {what} (allowed: {', '.join(sorted(allowed))})")
