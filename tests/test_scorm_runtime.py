@@ -7,7 +7,6 @@ import pytest
 from browser import axe_violations
 from cpch.serve import serve_in_background
 from scorm_lms import close_module, interactions, scored_quizzes, stage, stored, visible_page, wait_until, work_through
-from test_scorm_packages import packages, modules  # noqa: F401  (fixtures)
 
 MODULE = "integrity"  # the smallest module: two chapters and the glossary, two quizzes
 VERSIONS = ["1.2", "2004"]
@@ -37,7 +36,7 @@ def launcher(package, version, browser, folder):
 
 
 @pytest.fixture(params=VERSIONS)
-def launch(request, packages, browser, tmp_path):  # noqa: F811
+def launch(request, packages, browser, tmp_path):
     open_module = launcher(packages[(MODULE, request.param)], request.param, browser, tmp_path / "lms")
     yield open_module
     open_module.close()
@@ -45,7 +44,7 @@ def launch(request, packages, browser, tmp_path):  # noqa: F811
 
 @pytest.fixture(params=[(m, v) for m in ("integrity", "foundations", "working-together", "international-support", "whole-handbook") for v in VERSIONS],
                 ids=lambda p: f"{p[0]}-{p[1]}")
-def launch_any(request, packages, browser, tmp_path):  # noqa: F811
+def launch_any(request, packages, browser, tmp_path):
     module, version = request.param
     open_module = launcher(packages[(module, version)], version, browser, tmp_path / "lms")
     yield open_module
@@ -144,7 +143,7 @@ def test_module_page_is_accessible(launch):
 
 
 @pytest.fixture()
-def launch_form(packages, browser, tmp_path):  # noqa: F811
+def launch_form(packages, browser, tmp_path):
     open_module = launcher(packages[("diagnostic", "2004")], "2004", browser, tmp_path / "lms")
     yield open_module
     open_module.close()

@@ -237,7 +237,7 @@ def headlines(report: dict) -> list[str]:
     scale = report.get("scale")
     if scale:
         rows, fit = scale["rows"], scale["fit"]["total_s"]
-        lines.append(f"- Scale: " + ", ".join(f"{r['questions']:,} questions {r['total_s']['median']:.1f} s" for r in rows)
+        lines.append("- Scale: " + ", ".join(f"{r['questions']:,} questions {r['total_s']['median']:.1f} s" for r in rows)
                      + f" to build and export; {1000 * fit['b']:.1f} ms per question, R² {fit['r2']:.3f}, "
                      f"cost ratio {fit.get('cost_ratio')}: {'linear' if fit['linear'] else 'not linear'}.")
     return lines

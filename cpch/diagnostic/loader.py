@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 from cpch.diagnostic.model import KINDS, YES_PARTLY_NO, Diagnostic, Item, Level, Option
-from cpch.quiz.errors import Problem, QuizError
+from cpch.quiz.errors import QuizError
 from cpch.quiz.yaml_marks import Marked, MarkedReader, read_marked
 
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")

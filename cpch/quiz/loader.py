@@ -4,7 +4,7 @@ import math
 import re
 from pathlib import Path
 
-from cpch.quiz.errors import Problem, QuizError
+from cpch.quiz.errors import QuizError
 from cpch.quiz.model import DIFFICULTIES, TYPES, Option, Question, Quiz
 from cpch.quiz.yaml_marks import Marked, MarkedReader, read_marked
 
