@@ -47,8 +47,8 @@ def bound_text_fields(pages: list[Page], version: str, source) -> int:
         raise QuizError([Problem(source, 1, 1, (
             f"{len(texts)} free-text fields leave {max(length, 0)} characters each in SCORM {version} suspend data; "
             f"at least {SHORTEST_USEFUL_TEXT} are needed: package this form for SCORM 2004 only (scorm: [\"2004\"])"))])
-    for page, soup in zip(pages, soups):
-        for _, field in _fixed_length(soup)[1]:
+    for page, soup, (_, found) in zip(pages, soups, measured):
+        for _, field in found:
             field["maxlength"] = str(length)
         page.html = str(soup)
     return length

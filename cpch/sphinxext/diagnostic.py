@@ -27,6 +27,7 @@ from sphinx.util.docutils import SphinxDirective
 from cpch.diagnostic.html import Settings, render_block
 from cpch.diagnostic.loader import DiagnosticError, load_diagnostic
 from cpch.diagnostic.messages import messages
+from cpch.sphinxext.links import section_links
 
 logger = logging.getLogger(__name__)
 RAW_CLASS = "cpch-diagnostic"
@@ -78,19 +79,10 @@ class DiagnosticDirective(SphinxDirective):
         return [node]
 
 
-def section_links(app: Sphinx, docname: str, node, diagnostic) -> dict:
-    """label -> (relative URL, section title) for every section the diagnostic names."""
-    labels = app.env.get_domain("std").labels
+def named_sections(diagnostic) -> list[tuple[str, int]]:
+    """(label, line) of every section the diagnostic names."""
     named = [(level.chapter, 0) for level in diagnostic.levels if level.chapter]
-    named += [(label, item.line) for item in diagnostic.items for label in item.chapters]
-    links = {}
-    for label, line in named:
-        if label not in labels:
-            logger.warning(f"{diagnostic.path}:{line or 1}:1: unknown section label '{label}'", location=node)
-            continue
-        target_doc, anchor, title = labels[label]
-        links[label] = (f"{app.builder.get_relative_uri(docname, target_doc)}#{anchor}", title)
-    return links
+    return named + [(label, item.line) for item in diagnostic.items for label in item.chapters]
 
 
 def heading_level(node: nodes.Node) -> int:
@@ -126,7 +118,7 @@ def render_diagnostics(app: Sphinx, doctree: nodes.document, docname: str) -> No
             for node in found:
                 node.replace_self(nodes.paragraph(text=f"{diagnostic.title}: {len(node['numbers'])} questions."))
             continue
-        sources = section_links(app, docname, found[0], diagnostic)
+        sources = section_links(app, docname, found[0], named_sections(diagnostic), diagnostic.path, "section")
         for serial, node in enumerate(found):
             settings = Settings(
                 messages=messages(app.config.language), sources=sources, config=serial == 0,

@@ -17,6 +17,7 @@ from cpch.quiz.errors import QuizError
 from cpch.quiz.html import Settings, render_quiz
 from cpch.quiz.loader import load_quiz
 from cpch.quiz.messages import messages
+from cpch.sphinxext.links import section_links
 
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
@@ -80,21 +81,6 @@ class QuizDirective(SphinxDirective):
         return [node]
 
 
-def section_links(app: Sphinx, docname: str, node: quiz_node, quiz, questions) -> dict:
-    """label -> (relative URL, section title) for every source the questions name."""
-    labels = app.env.get_domain("std").labels
-    links = {}
-    for question in questions:
-        for part in question.scored_parts:
-            if part.source not in labels:
-                logger.warning(f"{quiz.path}:{part.line}:1: unknown source label '{part.source}'", location=node)
-                continue
-            target_doc, anchor, title = labels[part.source]
-            uri = app.builder.get_relative_uri(docname, target_doc)
-            links[part.source] = (f"{uri}#{anchor}", title)
-    return links
-
-
 def render_quizzes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     for serial, node in enumerate(list(doctree.findall(quiz_node)), 1):
         quiz = load_bank(Path(node["path"]))
@@ -104,7 +90,9 @@ def render_quizzes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             continue
         settings = Settings(
             dom_id=f"quiz-{quiz.id}-{serial}", pass_mark=node["pass_mark"], shuffle=node["shuffle"],
-            messages=messages(app.config.language), sources=section_links(app, docname, node, quiz, questions),
+            messages=messages(app.config.language),
+            sources=section_links(app, docname, node, [(p.source, p.line) for q in questions for p in q.scored_parts],
+                                  quiz.path, "source"),
         )
         node.replace_self(nodes.raw("", render_quiz(quiz, questions, settings), format="html", classes=[RAW_CLASS]))
 
