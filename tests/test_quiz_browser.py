@@ -220,3 +220,89 @@ def test_hostile_bank_shows_text_and_runs_nothing(browser, quiz_url):
     assert dialogs == [] and load.errors == []
     assert '<script>alert("prompt")</script>' in page.locator("legend").inner_text()
     page.context.close()
+
+
+# ---- Quizzes that teach and never leak, at a phone's and a laptop's size -----------------------
+
+SCREENS = {"phone": {"width": 360, "height": 740}, "laptop": {"width": 1366, "height": 768}}
+
+
+@pytest.fixture(params=SCREENS)
+def screen(request, browser, quiz_url):
+    page, load = cold_load(browser, quiz_url, viewport=SCREENS[request.param])
+    page.load = load
+    yield page
+    page.context.close()
+
+
+def feedback(page, qid):
+    return question(page, qid).locator(".quiz-feedback").inner_text()
+
+
+def test_an_unanswered_check_gives_nothing_away(screen):
+    answer_with_mouse(screen, {"pick-many": ("choose", ["4"])})
+    check(screen)
+    for qid in RIGHT:
+        if qid != "pick-many":
+            assert feedback(screen, qid) == "Not answered.", qid
+    # Only the option chosen has its say, and the explanation comes with an answer.
+    assert "4 is 2 times 2." in feedback(screen, "pick-many")
+    assert "Yes, blue." not in screen.locator("section.quiz").inner_text()
+    assert screen.load.errors == []
+
+
+def test_intro_numbers_and_score_count_the_same_questions(screen):
+    intro = screen.locator(".quiz-intro").inner_text()
+    assert intro.startswith("9 questions.") and "Each step of a case counts as one question." in intro
+    assert question(screen, "a-case-then").locator(".quiz-number").inner_text() == "Question 9 of 9."
+    assert screen.locator(".quiz-case-title").inner_text() == "Case for questions 8 to 9 of 9."
+    answer_with_mouse(screen, {qid: how for qid, how in RIGHT.items() if qid != "count-it"})
+    summary = check(screen)
+    assert "You scored 8 out of 9" in summary and "1 question is not answered yet." in summary
+
+
+def test_ordering_and_matching_say_which_places_are_right(screen):
+    answer_with_mouse(screen, {
+        "put-in-order": ("select", {"One": "1", "Two": "3", "Three": "2", "Four": "4"}),
+        "match-them": ("select", {"Cat": "Meow", "Dog": "Moo", "Cow": "Woof"}),
+    })
+    check(screen)
+    def said(text, lead):  # the items named after `lead`, in any order (items are shown shuffled)
+        line = next(line for line in text.splitlines() if line.startswith(lead))
+        return set(line[len(lead):].rstrip(".").split("; "))
+
+    order = feedback(screen, "put-in-order")
+    assert said(order, "In the right position: ") == {"One", "Four"}
+    assert said(order, "In the wrong position: ") == {"Two", "Three"}
+    pairs = feedback(screen, "match-them")
+    assert said(pairs, "Right pairs: ") == {"Cat – Meow"} and said(pairs, "Wrong pairs: ") == {"Dog – Moo", "Cow – Woof"}
+    rows = question(screen, "put-in-order").locator(".quiz-selects li")
+    marks = {rows.nth(i).locator("label").inner_text(): rows.nth(i).get_attribute("data-result") for i in range(4)}
+    assert marks == {"One": "correct", "Two": "incorrect", "Three": "incorrect", "Four": "correct"}
+
+
+def test_ordering_refuses_two_items_in_one_position(screen):
+    answer_with_mouse(screen, {"put-in-order": ("select", {"One": "1", "Two": "1"})})
+    assert "Two items have position 1." in feedback(screen, "put-in-order")
+    summary = check(screen)
+    assert "Not checked yet." in summary and "You scored" not in summary
+    assert screen.evaluate("document.activeElement.tagName") == "SELECT"
+    assert screen.evaluate("document.activeElement.closest('.quiz-question').dataset.question") == "put-in-order"
+
+
+def test_multiple_response_says_select_all_that_apply(screen):
+    assert "Select all that apply." in question(screen, "pick-many").locator("fieldset").inner_text()
+    assert "Select all that apply." not in question(screen, "pick-one").inner_text()
+
+
+def test_the_review_list_leads_to_each_question_to_look_at(screen):
+    answer_with_mouse(screen, {qid: how for qid, how in RIGHT.items() if qid not in ("type-it", "count-it")})
+    answer_with_mouse(screen, {"type-it": WRONG["type-it"]})
+    summary = check(screen)
+    assert "Questions to review:" in summary
+    links = screen.locator(".quiz-review a")
+    assert links.all_inner_texts() == ["Question 6 of 9. Not quite.", "Question 7 of 9. Not answered."]
+    links.nth(1).focus()
+    screen.keyboard.press("Enter")
+    assert screen.evaluate("document.activeElement.id") == question(screen, "count-it").get_by_label("Your answer").get_attribute("id")
+    assert question(screen, "count-it").is_visible()

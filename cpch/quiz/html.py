@@ -11,12 +11,17 @@ from html import escape
 from markdown_it import MarkdownIt
 
 from cpch.quiz.answer_key import display_order, encode_key, key_entry
+from cpch.quiz.messages import plural
 from cpch.quiz.model import Question, Quiz
 
 _markdown = MarkdownIt("commonmark", {"html": False})
 # Longest answer a text box accepts: it bounds what a learning platform must store per question.
 TEXT_LIMITS = {"short-text": 60, "numeric": 20}
-RUNTIME_MESSAGES = ("question_number", "correct", "incorrect", "unanswered", "score", "passed", "failed", "restored", "cleared", "unanswered_left")
+RUNTIME_MESSAGES = (
+    "question_number", "case_questions", "correct", "incorrect", "unanswered", "score", "passed", "failed", "restored",
+    "cleared", "unanswered_left", "review", "order_right", "order_wrong", "pairs_right", "pairs_wrong", "duplicate_position",
+    "fix_first",
+)
 
 
 def inline(text: str) -> str:
@@ -43,7 +48,10 @@ class Settings:
 def render_quiz(quiz: Quiz, questions: tuple[Question, ...], settings: Settings) -> str:
     m = settings.messages
     key = {part.id: key_entry(part, inline) for q in questions for part in q.scored_parts}
-    items = "".join(_question(q, n, len(questions), settings) for n, q in enumerate(questions, 1))
+    # Every scored part (a case's steps included) is numbered and counted, as the score counts them.
+    total = sum(len(q.scored_parts) for q in questions)
+    firsts = [1 + sum(len(p.scored_parts) for p in questions[:i]) for i in range(len(questions))]
+    items = "".join(_question(q, n, total, settings) for n, q in zip(firsts, questions))
     runtime_messages = json.dumps({k: m[k] for k in RUNTIME_MESSAGES}, ensure_ascii=False)
     return (
         f'<section class="quiz" id="{attr(settings.dom_id)}" aria-labelledby="{attr(settings.dom_id)}-title" '
@@ -51,7 +59,7 @@ def render_quiz(quiz: Quiz, questions: tuple[Question, ...], settings: Settings)
         f'data-shuffle="{str(settings.shuffle).lower()}" data-key="{attr(encode_key(key, quiz.id, quiz.version))}" '
         f'data-messages="{attr(runtime_messages)}">'
         f'<p class="quiz-title" id="{attr(settings.dom_id)}-title">{escape(m["quiz_label"].format(title=quiz.title))}</p>'
-        f'<p class="quiz-intro">{escape(m["intro"].format(count=len(questions), pass_mark=settings.pass_mark))}</p>'
+        f'<p class="quiz-intro">{escape(_intro(questions, total, settings))}</p>'
         f'<p class="quiz-nojs">{escape(m["no_script"])}</p>'
         f'<form class="quiz-form" novalidate><ol class="quiz-questions">{items}</ol>'
         f'<div class="quiz-actions" hidden><button type="submit">{escape(m["check"])}</button> '
@@ -61,13 +69,20 @@ def render_quiz(quiz: Quiz, questions: tuple[Question, ...], settings: Settings)
     )
 
 
+def _intro(questions: tuple[Question, ...], total: int, s: Settings) -> str:
+    m = s.messages
+    text = plural(m["intro"], total, m["language"]).format(count=total, pass_mark=s.pass_mark)
+    return text + (" " + m["intro_cases"] if any(q.type == "scenario" for q in questions) else "")
+
+
 def _question(q: Question, n: int, total: int, s: Settings) -> str:
     number = s.messages["question_number"].format(n=n, total=total)
     if q.type == "scenario":
-        steps = "".join(_part(step, f"{s.messages['step_number'].format(n=i)}", s) for i, step in enumerate(q.steps, 1))
+        steps = "".join(_part(step, s.messages["question_number"].format(n=n + i, total=total), s) for i, step in enumerate(q.steps))
+        title = s.messages["case_questions"].format(first=n, last=n + len(q.steps) - 1, total=total)
         return (
             f'<li class="quiz-scenario" data-question="{attr(q.id)}">'
-            f'<p class="quiz-case-title"><span class="quiz-number">{escape(number)}</span> {escape(s.messages["case"])}</p>'
+            f'<p class="quiz-case-title"><span class="quiz-number">{escape(title)}</span></p>'
             f'<div class="quiz-case">{block(q.prompt)}</div><ol class="quiz-steps">{steps}</ol></li>'
         )
     return _part(q, number, s)
@@ -105,7 +120,9 @@ def _choices(q: Question, base: str, kind: str, labels: list[tuple[str, str]]) -
 def _options(kind: str):
     def render(q: Question, base: str, m: dict) -> str:
         order = display_order(q, len(q.options))
-        return _choices(q, base, kind, [(str(i), inline(q.options[i].text)) for i in order])
+        # Several answers may be right: say so, or a learner stops at the first.
+        note = f'<p class="quiz-instruction">{escape(m["select_all"])}</p>' if kind == "checkbox" else ""
+        return note + _choices(q, base, kind, [(str(i), inline(q.options[i].text)) for i in order])
     return render
 
 

@@ -11,6 +11,7 @@ from cpch import __version__
 from cpch.sphinxext.assets import defer_scripts, drop_unused_design_assets
 from cpch.sphinxext.diagnostic import DiagnosticDirective, add_diagnostic_assets, render_diagnostics
 from cpch.sphinxext.metadata import add_description
+from cpch.sphinxext.tables import label_page_tables
 from cpch.sphinxext.quiz import QuizDirective, add_quiz_assets, add_static_path, quiz_node, render_quizzes
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme" / "cpch-book"
@@ -41,6 +42,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", add_description)
     app.connect("html-page-context", add_quiz_assets)
     app.connect("html-page-context", add_diagnostic_assets)
+    app.connect("html-page-context", label_page_tables)
     app.connect("html-page-context", drop_unused_design_assets)
     app.connect("html-page-context", defer_scripts)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

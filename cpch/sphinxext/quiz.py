@@ -97,8 +97,26 @@ def render_quizzes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         node.replace_self(nodes.raw("", render_quiz(quiz, questions, settings), format="html", classes=[RAW_CLASS]))
 
 
+SHARED_SCRIPT = "cpch-shared.js"
+RUNTIMES = ("cpch-quiz.js", "cpch-diagnostic.js")
+
+
 def add_static_path(app: Sphinx) -> None:
-    app.config.html_static_path.append(str(STATIC))
+    """The runtimes' files, each script with the shared one in front of it: one request per page,
+    and one block around both, so the shared code is not a global."""
+    out = Path(app.doctreedir) / "cpch-static"
+    out.mkdir(parents=True, exist_ok=True)
+    shared = (STATIC / SHARED_SCRIPT).read_text(encoding="utf-8")
+    for source in STATIC.iterdir():
+        if source.name == SHARED_SCRIPT:
+            continue
+        text = source.read_text(encoding="utf-8")
+        if source.name in RUNTIMES:
+            text = f"{{\n{shared}\n{text}}}\n"
+        target = out / source.name
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+    app.config.html_static_path.append(str(out))
 
 
 def add_quiz_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:

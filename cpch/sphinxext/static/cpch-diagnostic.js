@@ -15,8 +15,9 @@
  *   - when the learner prints or exports the report, a bubbling `cpch-diagnostic:report` event
  *     (detail {tool, format}) says the report was produced.
  */
-(function () {
+(function (shared) {
   "use strict";
+  const { format, localStore } = shared;
 
   /**
    * @typedef {{answers: Object<string, string>, notes: Object<string, string>, marked: string[], tool?: string, version?: number}} State
@@ -158,11 +159,6 @@
     return [m.csv_header.split("|"), ...rows];
   }
 
-  /** @param {string} template @param {Object<string, any>} values */
-  function format(template, values) {
-    return String(template ?? "").replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
-  }
-
   const core = { emptyState, isAnswered, isWeak, suggestLevel, validateState, readStateText, exportJson, csvField, buildCsv, csvRows, answerText, format };
   if (typeof module === "object" && module.exports) {
     module.exports = core;
@@ -172,24 +168,9 @@
   // ---- The page ----------------------------------------------------------------------------
 
   /** @param {string} key */
-  function loadSaved(key) {
-    try {
-      return JSON.parse(localStorage.getItem(key) || "null");
-    } catch (error) {
-      return null;
-    }
-  }
-
+  const loadSaved = (key) => localStore(key).load();
   /** @param {string} key @param {State | null} state @returns {boolean} whether the browser kept it */
-  function store(key, state) {
-    try {
-      if (state) localStorage.setItem(key, JSON.stringify(state));
-      else localStorage.removeItem(key);
-      return true;
-    } catch (error) {
-      return false; // storage full or blocked: the page still works, the answers just will not survive a reload
-    }
-  }
+  const store = (key, state) => localStore(key).save(state);
 
   /** @param {Element | null} element */
   const text = (element) => (element ? (element.textContent || "").replace(/\s+/g, " ").trim() : "");
@@ -551,4 +532,5 @@
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
   else ready();
-})();
+  // In a page the build puts cpch-shared.js in front of this file; node's tests load it themselves.
+})(typeof cpchShared === "object" ? cpchShared : require("./cpch-shared.js"));

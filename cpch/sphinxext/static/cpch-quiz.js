@@ -11,8 +11,9 @@
  *   each answer (`number` is the parsed value of a numeric answer);
  * - "cpch-quiz:checked" (detail {quiz, score, results: [the same, for every question]}).
  */
-(function () {
+(function (shared) {
   "use strict";
+  const { format, localStore } = shared;
 
   /**
    * @typedef {{type: string, correct: any, feedback: string[], explanation: string}} KeyEntry
@@ -92,40 +93,41 @@
     return JSON.parse(new TextDecoder().decode(bytes));
   }
 
-  /** @param {string} template @param {Object<string, any>} values */
-  function format(template, values) {
-    return template.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
+  /**
+   * For ordering and matching: whether each position (or pair) the learner gave is right.
+   * @param {KeyEntry} entry @param {Response} response @returns {boolean[]}
+   */
+  function rightPlaces(entry, response) {
+    const list = Array.isArray(response) ? response : [];
+    return entry.correct.map((/** @type {string} */ value, /** @type {number} */ i) => list[i] === value);
   }
 
-  const core = { normaliseText, parseNumber, isAnswered, isCorrect, score, decodeKey, format };
+  /** Positions given to more than one item (empty choices aside). @param {string[]} values */
+  function duplicates(values) {
+    return [...new Set(values.filter((value, i) => value !== "" && values.indexOf(value) !== i))];
+  }
+
+  /**
+   * The feedback the learner has earned: none for an unanswered question (it would give the answer
+   * away); for choices, the feedback of each option chosen; otherwise the right or wrong note.
+   * @param {KeyEntry} entry @param {Response} response @returns {string[]}
+   */
+  function feedbackFor(entry, response) {
+    if (!isAnswered(entry.type, response)) return [];
+    if (entry.type === "single" || entry.type === "multiple") {
+      const chosen = Array.isArray(response) ? response : [response];
+      return chosen.map((value) => entry.feedback[Number(value)] || "").filter(Boolean);
+    }
+    return [entry.feedback[isCorrect(entry, response) ? 0 : 1] || ""].filter(Boolean);
+  }
+
+  const core = { normaliseText, parseNumber, isAnswered, isCorrect, score, decodeKey, format, rightPlaces, duplicates, feedbackFor };
   if (typeof module === "object" && module.exports) {
     module.exports = core;
     return;
   }
 
   // ---- The page ----------------------------------------------------------------------------
-
-  /** Progress kept in the browser, per quiz and version. @param {string} storageKey */
-  function localStore(storageKey) {
-    return {
-      load() {
-        try {
-          return JSON.parse(localStorage.getItem(storageKey) || "null");
-        } catch (error) {
-          return null;
-        }
-      },
-      /** @param {any} state */
-      save(state) {
-        try {
-          if (state) localStorage.setItem(storageKey, JSON.stringify(state));
-          else localStorage.removeItem(storageKey);
-        } catch (error) {
-          // Storage full or blocked: the quiz still works, it just will not survive a reload.
-        }
-      },
-    };
-  }
 
   /** @param {HTMLElement} item */
   function readResponse(item) {
@@ -187,11 +189,28 @@
       };
     };
 
+    const locale = section.closest("[lang]")?.getAttribute("lang") || "en";
+    /** @param {string} name @param {Object<string, any>} values */
+    const say = (name, values = {}) => format(messages[name], values, locale);
+    /** @param {HTMLElement} element @param {string} tag @param {string} text */
+    const add = (element, tag, text) => {
+      const child = element.appendChild(document.createElement(tag));
+      child.textContent = text;
+      return child;
+    };
+    /** @param {HTMLElement} item */
+    const label = (item) => (item.querySelector(".quiz-number")?.textContent || "").trim();
+
+    /** Every scored question counts once, a case's steps included, as in the score. */
     function renumber() {
-      const top = [...section.querySelectorAll(".quiz-questions > li")];
-      top.forEach((li, n) => {
-        const number = li.querySelector(".quiz-number");
-        if (number) number.textContent = format(messages.question_number, { n: n + 1, total: top.length });
+      items.forEach((item, n) => {
+        const number = item.querySelector(".quiz-number");
+        if (number) number.textContent = say("question_number", { n: n + 1, total: items.length });
+      });
+      section.querySelectorAll(".quiz-scenario").forEach((scenario) => {
+        const steps = [...scenario.querySelectorAll(".quiz-question")].map((step) => items.indexOf(/** @type {HTMLElement} */ (step)) + 1);
+        const number = scenario.querySelector(".quiz-case-title .quiz-number");
+        if (number) number.textContent = say("case_questions", { first: steps[0], last: steps[steps.length - 1], total: items.length });
       });
     }
 
@@ -199,7 +218,28 @@
       if (data.shuffle !== "true") return;
       shuffleChildren(/** @type {Element} */ (section.querySelector(".quiz-questions")), "li");
       section.querySelectorAll(".quiz-options").forEach((list) => shuffleChildren(list, ".quiz-option"));
+      items.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
       renumber();
+    }
+
+    /** @param {HTMLElement} item */
+    const selectLabels = (item) => [...item.querySelectorAll(".quiz-selects li")].map((row) => {
+      const name = (row.querySelector("label")?.textContent || "").trim();
+      const select = /** @type {HTMLSelectElement | null} */ (row.querySelector("select"));
+      return { row: /** @type {HTMLElement} */ (row), name, chosen: select?.selectedOptions[0]?.textContent || "" };
+    });
+
+    /** Which positions or pairs are right, on each row and in words. @param {HTMLElement} item @param {HTMLElement} box */
+    function showPlaces(item, box) {
+      const entry = key[item.dataset.question || ""];
+      const places = rightPlaces(entry, readResponse(item));
+      const rows = selectLabels(item);
+      rows.forEach(({ row }, i) => { row.dataset.result = places[i] ? "correct" : "incorrect"; });
+      const names = (/** @type {boolean} */ right) => rows.filter((_, i) => places[i] === right)
+        .map(({ name, chosen }) => (entry.type === "matching" ? `${name} – ${chosen}` : name)).join("; ");
+      const prefix = entry.type === "matching" ? "pairs" : "order";
+      if (places.some(Boolean)) add(box, "p", say(`${prefix}_right`, { items: names(true) }));
+      if (!places.every(Boolean)) add(box, "p", say(`${prefix}_wrong`, { items: names(false) }));
     }
 
     /** @param {HTMLElement} item */
@@ -207,33 +247,78 @@
       const entry = key[item.dataset.question || ""];
       const response = readResponse(item);
       const verdict = !isAnswered(entry.type, response) ? "unanswered" : isCorrect(entry, response) ? "correct" : "incorrect";
-      const chosen = Array.isArray(response) ? response : [response];
-      const notes = entry.type === "single" || entry.type === "multiple"
-        ? chosen.map((value) => entry.feedback[Number(value)] || "")
-        : [entry.feedback[verdict === "correct" ? 0 : 1] || ""];
       item.dataset.result = verdict;
       const box = /** @type {HTMLElement} */ (item.querySelector(".quiz-feedback"));
-      box.innerHTML = `<p class="quiz-verdict">${messages[verdict]}</p>` +
-        notes.filter(Boolean).map((note) => `<p>${note}</p>`).join("") +
-        (entry.explanation ? `<p class="quiz-explanation">${entry.explanation}</p>` : "");
+      box.textContent = "";
+      add(box, "p", messages[verdict]).className = "quiz-verdict";
+      if (verdict === "unanswered") return; // nothing more: feedback or explanation would give the answer away
+      if (verdict === "incorrect" && (entry.type === "ordering" || entry.type === "matching")) showPlaces(item, box);
+      // Feedback and explanations are the build's own escaped, inline-Markdown HTML.
+      box.insertAdjacentHTML("beforeend", feedbackFor(entry, response).map((note) => `<p>${note}</p>`).join("") +
+        (entry.explanation ? `<p class="quiz-explanation">${entry.explanation}</p>` : ""));
+    }
+
+    /** An ordering question with two items in one position cannot be checked. @param {HTMLElement} item */
+    function positionProblem(item) {
+      if (item.dataset.type !== "ordering") return "";
+      const twice = duplicates(/** @type {string[]} */ (readResponse(item)));
+      return twice.length ? say("duplicate_position", { position: twice.join(", ") }) : "";
+    }
+
+    /** Say at once, beside the question, when two items share a position. @param {HTMLElement} item */
+    function showPositionProblem(item) {
+      const box = /** @type {HTMLElement} */ (item.querySelector(".quiz-feedback"));
+      const problem = positionProblem(item);
+      if (problem) {
+        item.dataset.result = "duplicate";
+        box.textContent = "";
+        add(box, "p", problem).className = "quiz-verdict";
+      } else if (item.dataset.result === "duplicate") {
+        delete item.dataset.result;
+        box.textContent = "";
+      }
     }
 
     function clearFeedback() {
       items.forEach((item) => {
         delete item.dataset.result;
+        item.querySelectorAll(".quiz-selects li").forEach((row) => { delete /** @type {HTMLElement} */ (row).dataset.result; });
         /** @type {HTMLElement} */ (item.querySelector(".quiz-feedback")).textContent = "";
       });
       result.textContent = "";
+    }
+
+    /** Links to the questions to look at again; following one moves the focus there. @param {HTMLElement[]} open */
+    function reviewList(open) {
+      const list = document.createElement("ul");
+      list.className = "quiz-review";
+      open.forEach((item) => {
+        const link = /** @type {HTMLAnchorElement} */ (add(add(list, "li", ""), "a", `${label(item)} ${messages[item.dataset.result || "incorrect"]}`));
+        link.href = `#${item.id}`;
+        link.addEventListener("click", (event) => {
+          event.preventDefault();
+          const target = /** @type {HTMLElement | null} */ (item.querySelector("input, select"));
+          item.scrollIntoView({ block: "start" });
+          target?.focus({ preventScroll: true });
+        });
+      });
+      return list;
     }
 
     function check() {
       checked = true;
       items.forEach(showFeedback);
       const total = score(key, responses(), passMark);
-      const open = items.filter((item) => item.dataset.result === "unanswered").length;
-      result.innerHTML = `<p>${format(messages.score, total)}</p>` +
-        `<p>${format(total.passed ? messages.passed : messages.failed, { pass_mark: passMark })}</p>` +
-        (open ? `<p>${format(messages.unanswered_left, { count: open })}</p>` : "");
+      const unanswered = items.filter((item) => item.dataset.result === "unanswered").length;
+      const open = items.filter((item) => item.dataset.result !== "correct");
+      result.textContent = "";
+      add(result, "p", say("score", total));
+      add(result, "p", say(total.passed ? "passed" : "failed", { pass_mark: passMark }));
+      if (unanswered) add(result, "p", say("unanswered_left", { count: unanswered }));
+      if (open.length) {
+        add(result, "p", say("review", { count: open.length }));
+        result.appendChild(reviewList(open));
+      }
       section.dataset.outcome = total.passed ? "passed" : "failed";
       return total;
     }
@@ -256,10 +341,20 @@
     form.addEventListener("change", (event) => {
       save();
       const item = /** @type {HTMLElement} */ (event.target).closest(".quiz-question");
-      if (item) tell("cpch-quiz:answered", outcome(/** @type {HTMLElement} */ (item)));
+      if (!item) return;
+      showPositionProblem(/** @type {HTMLElement} */ (item));
+      tell("cpch-quiz:answered", outcome(/** @type {HTMLElement} */ (item)));
     });
     form.addEventListener("submit", (event) => {
       event.preventDefault();
+      const blocked = items.find((item) => positionProblem(item));
+      if (blocked) {
+        showPositionProblem(blocked);
+        result.textContent = "";
+        add(result, "p", say("fix_first", { question: label(blocked), problem: positionProblem(blocked) }));
+        /** @type {HTMLElement | null} */ (blocked.querySelector("select"))?.focus();
+        return;
+      }
       const total = check();
       save();
       tell("cpch-quiz:checked", { score: total, results: items.map(outcome) });
@@ -289,4 +384,5 @@
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
   else ready();
-})();
+  // In a page the build puts cpch-shared.js in front of this file; node's tests load it themselves.
+})(typeof cpchShared === "object" ? cpchShared : require("./cpch-shared.js"));
