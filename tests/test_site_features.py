@@ -1,5 +1,7 @@
 """What makes the site feel like a book: search, contents, previous/next, print and keyboard use."""
 
+import pytest
+
 from browser import cold_load
 
 
@@ -10,6 +12,34 @@ def test_search_finds_pages_offline(browser, site_url):
     targets = results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert any(t.startswith("interpol/sltd.html") for t in targets), targets
     assert all(url.startswith(site_url) for url in load.urls)
+    page.context.close()
+
+
+def search(browser, site_url, words):
+    """The results for `words`, once the search has finished: (page, [(link, title)])."""
+    page, _ = cold_load(browser, f"{site_url}search.html?q={words}")
+    page.locator("p.search-summary", has_text="Search finished").wait_for(timeout=10_000)
+    links = page.locator("#search-results li > a")
+    return page, list(zip(links.evaluate_all("links => links.map(a => a.getAttribute('href'))"), links.all_inner_texts()))
+
+
+def test_a_page_whose_title_spells_out_the_acronym_comes_first(browser, site_url):
+    page, results = search(browser, site_url, "SLTD")
+    assert results[0][0].startswith("interpol/sltd.html"), results
+    # The glossary entry is its own, titled result, and the glossary page is listed once.
+    assert ("reference/glossary.html#term-SLTD", "Glossary > SLTD") in results
+    assert [title for _, title in results].count("Glossary") == 1
+    page.locator("#search-results li p.context").first.wait_for(timeout=10_000)  # results show an excerpt
+    page.context.close()
+
+
+@pytest.mark.parametrize("words, first", [
+    ("stolen passports", "interpol/sltd.html"), ("lost travel documents", "interpol/sltd.html"),
+    ("CCC", "interpol/ccc.html"), ("I-24/7", "interpol/access.html"),
+])
+def test_acronyms_and_their_expansions_find_each_other(browser, site_url, words, first):
+    page, results = search(browser, site_url, words.replace(" ", "+"))
+    assert results and results[0][0].startswith(first), results
     page.context.close()
 
 

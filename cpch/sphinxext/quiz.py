@@ -108,7 +108,7 @@ def add_static_path(app: Sphinx) -> None:
     out.mkdir(parents=True, exist_ok=True)
     shared = (STATIC / SHARED_SCRIPT).read_text(encoding="utf-8")
     for source in STATIC.iterdir():
-        if source.name == SHARED_SCRIPT:
+        if source.name in (SHARED_SCRIPT, "cpch-search-scorer.js"):  # built into other files
             continue
         text = source.read_text(encoding="utf-8")
         if source.name in RUNTIMES:
