@@ -11,6 +11,7 @@ from cpch import __version__
 from cpch.sphinxext.assets import add_search_scripts, defer_scripts, drop_unused_assets
 from cpch.sphinxext.diagnostic import DiagnosticDirective, add_diagnostic_assets, render_diagnostics
 from cpch.sphinxext.metadata import add_description
+from cpch.sphinxext.offline import add_page_script, write_worker
 from cpch.sphinxext.search import improve_search_index, use_scorer
 from cpch.sphinxext.tables import label_page_tables
 from cpch.sphinxext.quiz import QuizDirective, add_quiz_assets, add_static_path, quiz_node, render_quizzes
@@ -39,6 +40,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("diagnostic", DiagnosticDirective)
     app.connect("builder-inited", add_static_path)
     app.connect("builder-inited", use_scorer)
+    app.connect("builder-inited", add_page_script)
     app.connect("doctree-resolved", render_quizzes)
     app.connect("doctree-resolved", render_diagnostics)
     app.connect("html-page-context", add_description)
@@ -49,4 +51,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", drop_unused_assets)
     app.connect("html-page-context", defer_scripts)
     app.connect("build-finished", improve_search_index)
+    app.connect("build-finished", write_worker)  # last: it lists every file, the search index included
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
