@@ -2,7 +2,7 @@
 
 import pytest
 
-from browser import PHONE, cold_load
+from browser import PHONE, axe_violations, cold_load
 from layout import BROKEN_WORDS, OVERFLOW
 from test_site_pages import PAGES
 
@@ -32,3 +32,51 @@ def test_a_wide_table_becomes_labelled_rows_on_a_phone(browser, site_url):
     assert label == f'"{header}"'
     assert cell.bounding_box()["width"] > 250  # the cell takes the row's width, not a sliver of it
     page.context.close()
+
+
+@pytest.fixture(scope="module")
+def dark(browser):
+    context = browser.new_context(viewport=PHONE, color_scheme="dark")
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("docname", PAGES)
+def test_dark_mode_keeps_every_colour_pair_readable(dark, site_url, docname):
+    dark.goto(f"{site_url}{docname}.html")
+    assert dark.evaluate("getComputedStyle(document.body).backgroundColor") != "rgb(255, 255, 255)"
+    assert axe_violations(dark) == []
+
+
+def test_dark_mode_quiz_feedback_is_readable(dark, site_url):
+    dark.goto(f"{site_url}cooperation/partnership-levels.html")
+    dark.locator(".quiz-option label").first.click()
+    dark.get_by_role("button", name="Check answers").first.click()
+    assert axe_violations(dark) == []
+
+
+def test_a_phone_header_is_one_line_and_wide_screens_list_the_sections(browser, site_url):
+    page, _ = cold_load(browser, f"{site_url}cooperation/partnership-levels.html")
+    assert page.locator(".site-header").bounding_box()["height"] <= 60
+    assert not page.get_by_role("navigation", name="On this page").is_visible()
+    page.set_viewport_size(LAPTOP)
+    toc = page.get_by_role("navigation", name="On this page")
+    assert toc.is_visible() and toc.get_by_role("link", name="The five levels compared").is_visible()
+    page.context.close()
+
+
+def test_every_control_has_a_strong_focus_ring(browser, site_url):
+    page, _ = cold_load(browser, f"{site_url}cooperation/partnership-levels.html")
+    for selector in ("select", "input[type=radio]", "input[type=search]", "button", "a"):
+        control = page.locator(f"main {selector}, header {selector}").first
+        control.focus()
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Tab")  # focus by keyboard, so :focus-visible applies
+        width = control.evaluate("element => parseFloat(getComputedStyle(element).outlineWidth)")
+        assert width >= 3, selector
+    page.context.close()
+
+
+def test_one_viewport_tag(site):
+    for html in site.rglob("*.html"):
+        assert html.read_text().count('name="viewport"') == 1, html

@@ -118,3 +118,15 @@ def test_assign_is_deterministic(site, tmp_path):
 def test_assign_command_explains_a_bad_selection(site, capsys):
     status = cpch(["assign", "--title", "Nothing", "--tag", "no-such-tag", "--site", str(site)])
     assert status == 1 and "--tag: no question has any of the tags no-such-tag" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("viewport", [{"width": 360, "height": 740}, {"width": 1366, "height": 768}])
+def test_trainer_tables_keep_whole_words_on_every_screen(browser, trainer, viewport):
+    from layout import BROKEN_WORDS, OVERFLOW
+
+    page = browser.new_page(viewport=viewport)
+    for html in sorted(trainer.glob("*.html")):
+        page.goto(html.as_uri())
+        assert page.evaluate(BROKEN_WORDS) == [], html.name
+        assert page.evaluate(OVERFLOW) <= 0, html.name
+    page.close()

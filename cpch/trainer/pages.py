@@ -7,6 +7,7 @@ from cpch.quiz.model import Question, Quiz
 from cpch.scorm.manifest import VERSIONS
 from cpch.scorm.modules import Module
 from cpch.scorm.package import package_name
+from cpch.sphinxext.tables import label_cells
 from cpch.trainer.answers import correct_answer
 
 MINUTES_PER_POINT = 1  # a point is a question, or one step of a scenario
@@ -23,7 +24,7 @@ def page(title: str, body: str, site_link: str) -> str:
 <header class="site-header"><a class="site-title" href="index.html">Trainer pages</a>
 <nav class="header-links" aria-label="Trainer"><a href="index.html">Catalogue</a> <a href="{site_link}">The handbook</a></nav></header>
 <div class="trainer"><main id="main" class="body">
-{body}
+{label_cells(body)}
 </main></div>
 </body>
 </html>
