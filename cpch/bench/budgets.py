@@ -16,6 +16,31 @@ def _row(name: str, limit: str, measured: str | None, met: bool | None) -> dict:
     return {"budget": name, "limit": limit, "measured": measured if measured is not None else "not measured", "met": met}
 
 
+def phone_rows(report: dict) -> list[dict]:
+    """The officer's phone: weight against the floor, requests, a slow link, a repeat visit, offline."""
+    weights = _get(report, "phone", "weights") or {}
+    worst = max(weights.items(), key=lambda item: item[1]["ratio"], default=None)
+    busiest = max(weights.items(), key=lambda item: item[1]["requests"] - item[1]["request_budget"], default=None)
+    paint = _get(report, "phone", "slow_link_first_paint_ms")
+    repeat = _get(report, "phone", "repeat_visit")
+    bundle = _get(report, "phone", "offline_bundle", "bytes")
+    return [
+        _row("Every page's cold load vs its floor (HTML + theme CSS + figures + its runtime)", "≤ 1.3×",
+             f"{worst[1]['ratio']:.2f}× ({worst[0]}, the highest)" if worst else None,
+             all(w["ratio"] <= 1.3 for w in weights.values()) if weights else None),
+        _row("Every page's requests (a page with a quiz, the diagnostic or search may add its runtime's files)", "≤ 8 (+ runtime)",
+             f"{busiest[1]['requests']} of {busiest[1]['request_budget']} ({busiest[0]}, the nearest)" if busiest else None,
+             all(w["requests"] <= w["request_budget"] for w in weights.values()) if weights else None),
+        _row("First chapter's first contentful paint on 400 kbps / 400 ms", "≤ 2.5 s",
+             f"{paint / 1000:.2f} s" if paint else None, paint <= 2500 if paint else None),
+        _row("Repeat visit on the same link, warm cache", "≤ 0.5 s, no network request",
+             f"{repeat['load_ms'] / 1000:.2f} s, {repeat['network_requests']} network requests" if repeat else None,
+             repeat["load_ms"] <= 500 and repeat["network_requests"] == 0 if repeat else None),
+        _row("Offline copy of the whole handbook", "≤ 3 MB", f"{bundle / MB:.2f} MB" if bundle else None,
+             bundle <= 3 * MB if bundle else None),
+    ]
+
+
 def evaluate(report: dict) -> list[dict]:
     rows = []
 
@@ -73,4 +98,4 @@ def evaluate(report: dict) -> list[dict]:
                          f" ({'linear' if fit['linear'] else 'not linear'})", within and fit["linear"]))
     else:
         rows.append(_row("2,000 questions built and exported, growing linearly", "≤ 60 s, linear", None, None))
-    return rows
+    return rows + phone_rows(report)

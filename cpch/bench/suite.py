@@ -12,13 +12,13 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cpch.bench import baseline, budgets, builds, exports, lighthouse, machine, pages, runtime, scale
+from cpch.bench import baseline, budgets, builds, exports, lighthouse, machine, pages, phone, runtime, scale
 from cpch.bench.browser import CHROMIUM, chromium, serving
 from cpch.bench.generate import CHAPTER, generate_project
 from cpch.bench.project import Project, copy_project
 from cpch.bench.timing import ratio
 
-PARTS = ("build", "baseline", "pages", "runtime", "lighthouse", "exports", "scale")
+PARTS = ("build", "baseline", "pages", "phone", "runtime", "lighthouse", "exports", "scale")
 
 
 @dataclass
@@ -76,6 +76,7 @@ class Suite:
         self.part("build", self.build)
         self.part("baseline", self.baseline)
         self.part("pages", self.pages)
+        self.part("phone", self.phone)
         self.part("runtime", self.runtime)
         self.part("lighthouse", self.lighthouse)
         self.part("exports", self.exports)
@@ -123,6 +124,17 @@ class Suite:
                 with serving(self.baseline_site, site_headers=False) as url:
                     result["baseline"] = pages.measure(browser, url, self.compared_pages())
         self.report["pages"] = result
+
+    def phone(self) -> None:
+        """Every page against its floor, the first chapter on a slow link, a repeat visit, the offline copy."""
+        site, first = self.our_site(), self.s.pages[next(iter(self.s.pages))]
+        with chromium() as browser, serving(site, site_headers=True) as url:
+            self.report["phone"] = {
+                "weights": phone.weights(browser, url, site),
+                "slow_link_first_paint_ms": phone.first_paint_on_slow_link(browser, f"{url}{first}.html"),
+                "repeat_visit": phone.repeat_visit(browser, f"{url}{first}.html"),
+                "offline_bundle": phone.offline_bundle(site),
+            }
 
     def runtime(self) -> None:
         result = {"size": runtime.gzip_size()}
