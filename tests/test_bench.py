@@ -97,6 +97,17 @@ def test_budgets_mark_missed_and_unmeasured():
     assert rows["Any page, cold load"]["met"] is False
     assert rows["Quiz runtime gzipped"]["met"] is True
     assert rows["Lighthouse mobile performance"]["met"] is None
+    assert rows["Offline copy of the whole handbook"]["met"] is None
+
+
+def test_phone_budgets_compare_each_page_with_its_floor():
+    weights = {"a": {"bytes": 130, "requests": 8, "floor_bytes": 100, "ratio": 1.3, "request_budget": 8},
+               "b": {"bytes": 140, "requests": 9, "floor_bytes": 100, "ratio": 1.4, "request_budget": 10}}
+    report = {"phone": {"weights": weights, "slow_link_first_paint_ms": 2600, "offline_bundle": {"bytes": 1024},
+                        "repeat_visit": {"load_ms": 300, "network_requests": 0}}}
+    rows = budgets.phone_rows(report)
+    assert [r["met"] for r in rows] == [False, True, False, True, True]
+    assert rows[0]["measured"] == "1.40× (b, the highest)"
 
 
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Chromium is installed by `make test`")
@@ -126,6 +137,9 @@ def test_benchmark_runs_end_to_end_on_a_tiny_book(tmp_path):
     assert {"generated-scorm12.zip", "generated-scorm2004.zip"} <= set(report["exports"]["scorm"]["files"])
     assert "generated.qti21.zip" in report["exports"]["banks"]["files"]
     assert [row["questions"] for row in report["scale"]["rows"]] == [4, 8]
+    phone = report["phone"]
+    assert phone["offline_bundle"]["bytes"] > 0 and phone["weights"]["chapter"]["floor_bytes"] > 0
+    assert phone["repeat_visit"]["network_requests"] == 0 and phone["slow_link_first_paint_ms"] > 0
     assert report["scale"]["rows"][1]["page_bytes"] > report["scale"]["rows"][0]["page_bytes"]
 
     verdicts = {row["budget"]: row["met"] for row in report["budgets"]}
