@@ -285,7 +285,7 @@
     function suggestionText(suggestion) {
       return suggestion.level === null
         ? format(m.suggestion_wait, { minimum: config.minimum, count: suggestion.count })
-        : format(m.suggested, { number: suggestion.level, name: levelName(suggestion.level).replace(/^\d+ /, ""), count: suggestion.count });
+        : format(m.suggested, { number: suggestion.level, name: levelName(suggestion.level).replace(/^\d+ /, ""), count: suggestion.count }, language);
     }
 
     /** @param {Suggestion} suggestion */
@@ -412,7 +412,7 @@
       }
       apply(result.state);
       persist();
-      say(format(m.imported, { file: fileName }) + (result.ignored ? " " + format(m.import_ignored, { count: result.ignored }) : ""), true);
+      say(format(m.imported, { file: fileName }) + (result.ignored ? " " + format(m.import_ignored, { count: result.ignored }, language) : ""), true);
     }
 
     /** @param {HTMLAnchorElement} link */
