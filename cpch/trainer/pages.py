@@ -9,6 +9,8 @@ from cpch.scorm.modules import Module
 from cpch.scorm.package import package_name
 from cpch.trainer.answers import correct_answer
 
+NOTES_LINK = ('<p><a href="notes.html">Trainer notes</a>: for each chapter, discussion questions, a group exercise '
+              'and timings; the printable PDF holds them too.</p>')
 MINUTES_PER_POINT = 1  # a point is a question, or one step of a scenario
 STYLES = ["assets/basic.css", "assets/book.css", "assets/trainer.css"]
 
@@ -43,7 +45,7 @@ def _sections(quiz: Quiz, labels: dict) -> list[str]:
     return [f'<a href="../html/{escape(uri)}">{escape(title)}</a>' for uri, title in seen.values()]
 
 
-def catalogue(quizzes: dict[str, Quiz], modules: dict[str, Module], inventory: dict) -> str:
+def catalogue(quizzes: dict[str, Quiz], modules: dict[str, Module], inventory: dict, has_notes: bool = False) -> str:
     labels, docs = inventory["std:label"], inventory["std:doc"]
     rows = "".join(
         f"<tr><th scope=\"row\"><a href=\"key-{escape(q.id)}.html\">{escape(q.title)}</a></th>"
@@ -67,6 +69,7 @@ def catalogue(quizzes: dict[str, Quiz], modules: dict[str, Module], inventory: d
 <p>Each quiz is a question bank that the handbook embeds at the end of a chapter.
 Estimated time counts {MINUTES_PER_POINT} minute per point: a question, or one step of a scenario.
 Each quiz's answer key lists the right answers, the explanations and the section of the handbook that backs each answer; all keys are also in <a href="answer-keys.pdf">one printable PDF</a>.</p>
+{NOTES_LINK if has_notes else ""}
 <p>For graded tests, import the quiz into your learning platform's own quiz engine from <code>_build/exports/</code> (Moodle XML, GIFT or QTI 2.1).</p>
 <h2>Quizzes</h2>
 <table class="docutils"><thead><tr><th scope="col">Quiz</th><th scope="col">Questions</th><th scope="col">Time</th><th scope="col">Topics</th><th scope="col">What it checks</th><th scope="col">Pass mark</th></tr></thead>
@@ -102,5 +105,7 @@ def answer_key(quiz: Quiz, labels: dict) -> str:
     return page(f"Answer key: {quiz.title}", answer_key_body(quiz, labels), "../html/index.html")
 
 
-def all_answer_keys(quizzes: dict[str, Quiz], labels: dict) -> str:
-    return page("Answer keys", "".join(answer_key_body(q, labels) for q in quizzes.values()), "../html/index.html")
+def all_answer_keys(quizzes: dict[str, Quiz], labels: dict, notes: str = "") -> str:
+    """Every answer key on one page, after the trainer notes (if any): the source of the printable PDF."""
+    title = "Trainer notes and answer keys" if notes else "Answer keys"
+    return page(title, notes + "".join(answer_key_body(q, labels) for q in quizzes.values()), "../html/index.html")
