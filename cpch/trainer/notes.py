@@ -45,7 +45,8 @@ def _front_matter(path: Path, lines: list[str]) -> tuple[Marked, int]:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line, column = (mark.line + 2, mark.column + 1) if mark else (2, 1)
-        raise QuizError([Problem(path, line, column, f"the front matter is not valid YAML: {error}")]) from None
+        reason = getattr(error, "problem", None) or str(error)
+        raise QuizError([Problem(path, line, column, f"the front matter is not valid YAML: {reason}")]) from None
     if not isinstance(meta, Marked):
         raise QuizError([Problem(path, 2, 1, "the front matter must be a mapping such as 'chapter: <path>'")])
     return meta, end + 1
