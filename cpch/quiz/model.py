@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 TYPES = ("single", "multiple", "true-false", "ordering", "matching", "short-text", "numeric", "scenario")
 DIFFICULTIES = ("easy", "medium", "hard")
+LEVELS = ("recall", "apply")  # cognitive level: remember a fact, or use it in a situation
 
 
 @dataclass(frozen=True)
@@ -11,6 +12,16 @@ class Option:
     text: str
     correct: bool = False
     feedback: str = ""
+    where: tuple[int, int] = field(default=(0, 0), compare=False)  # line, column in the bank
+
+
+@dataclass(frozen=True)
+class Objective:
+    """What a learner can do after a chapter; questions name it by id to show what they check."""
+
+    id: str
+    text: str
+    where: tuple[int, int] = field(default=(0, 0), compare=False)
 
 
 @dataclass(frozen=True)
@@ -33,7 +44,14 @@ class Question:
     steps: tuple["Question", ...] = ()  # scenario
     feedback_correct: str = ""  # types without options
     feedback_incorrect: str = ""
+    level: str = ""  # one of LEVELS; empty when the bank does not say
+    objective: str = ""  # the id of one of the quiz's objectives
     line: int = field(default=0, compare=False)
+    # Where each key of the question stands in the bank: {key: (line, column)}.
+    where: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def at(self, key: str | None = None) -> tuple[int, int]:
+        return self.where.get(key, (self.line, 1)) if key else (self.line, 1)
 
     @property
     def scored_parts(self) -> tuple["Question", ...]:
@@ -52,7 +70,9 @@ class Quiz:
     questions: tuple[Question, ...]
     pass_mark: int = 70
     description: str = ""
+    objectives: tuple[Objective, ...] = ()
     path: str = field(default="", compare=False)
+    where: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
     def points(self) -> int:
