@@ -116,7 +116,7 @@ class _Reader(MarkedReader):
             source=self.source(data, required=kind != "scenario"),
             explanation=self.text(data, "explanation", required=False),
             hint=self.text(data, "hint", required=False), difficulty=self.difficulty(data),
-            tags=self.tags(data), line=data.where()[0], where=dict(data.positions),
+            tags=self.tags(data), line=data.where()[0], where={"": data.where(), **data.positions},
             level=self.level(data), objective=self.text(data, "objective", required=False),
         )
         fields.update(self.feedback(data))

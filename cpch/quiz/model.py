@@ -47,11 +47,11 @@ class Question:
     level: str = ""  # one of LEVELS; empty when the bank does not say
     objective: str = ""  # the id of one of the quiz's objectives
     line: int = field(default=0, compare=False)
-    # Where each key of the question stands in the bank: {key: (line, column)}.
+    # Where the question and each of its keys stand in the bank: {key: (line, column)}, "" for itself.
     where: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
-    def at(self, key: str | None = None) -> tuple[int, int]:
-        return self.where.get(key, (self.line, 1)) if key else (self.line, 1)
+    def at(self, key: str = "") -> tuple[int, int]:
+        return self.where.get(key) or self.where.get("") or (self.line, 1)
 
     @property
     def scored_parts(self) -> tuple["Question", ...]:
