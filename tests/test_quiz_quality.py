@@ -33,9 +33,10 @@ def test_each_rule_fires_on_its_bad_fixture_and_nothing_else(path):
     assert problems == [expected_message(path)]
 
 
-def test_the_cli_reports_quality_problems_and_fails(capsys):
+def test_the_cli_reports_quality_problems_and_fails(capsys, tmp_path):
+    (tmp_path / "page.md").write_text("(sec-a)=\n# A\n\n(sec-b)=\n## B\n")
     path = BANKS / "bad" / "quality" / "two-option-single.yml"
-    status = cpch(["quiz", "check", "--book", str(BOOK), str(path)])
+    status = cpch(["quiz", "check", "--book", str(tmp_path), str(path)])
     assert status == 1
     assert expected_message(path) in capsys.readouterr().err
 
