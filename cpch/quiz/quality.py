@@ -151,7 +151,10 @@ class BankStats:
 
 def bank_stats(quiz: Quiz) -> BankStats:
     items = scored_items(quiz)
-    of = lambda kind: [i for i in items if i.type == kind]  # noqa: E731
+
+    def of(kind: str) -> list[Question]:
+        return [i for i in items if i.type == kind]
+
     return BankStats(
         items=len(items), questions=len(quiz.questions), types=Counter(i.type for i in items),
         levels=Counter(i.level or "none" for i in items),
