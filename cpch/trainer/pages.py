@@ -121,6 +121,13 @@ def _question(question: Question, number: str, labels: dict, anchor: str) -> str
             f'{correct_answer(question)}{explanation}{link}{level}</section>')
 
 
+def _objectives_list(quiz: Quiz) -> str:
+    if not quiz.objectives:
+        return ""
+    items = "".join(f"<li><code>{escape(o.id)}</code>: {escape(o.text)}</li>" for o in quiz.objectives)
+    return f'<p>After this chapter, learners can:</p><ul class="key-objectives">{items}</ul>'
+
+
 def answer_key_body(quiz: Quiz, labels: dict) -> str:
     parts = []
     for n, question in enumerate(quiz.questions, 1):
@@ -131,7 +138,7 @@ def answer_key_body(quiz: Quiz, labels: dict) -> str:
             parts.append(_question(question, f"{n}.", labels, _anchor(quiz, question)))
     return (f'<article class="answer-key" id="key-{escape(quiz.id)}"><h1>Answer key: {escape(quiz.title)}</h1>'
             f'<p>{len(quiz.questions)} questions, {quiz.points} points, pass mark {quiz.pass_mark}%. '
-            f'Bank <code>{escape(quiz.id)}</code>, version {quiz.version}.</p>{"".join(parts)}</article>')
+            f'Bank <code>{escape(quiz.id)}</code>, version {quiz.version}.</p>{_objectives_list(quiz)}{"".join(parts)}</article>')
 
 
 def answer_key(quiz: Quiz, labels: dict) -> str:
