@@ -72,3 +72,11 @@ def test_every_chapter_with_a_bank_opens_with_its_objectives():
         if quizzes:
             heading = next(i for i, line in enumerate(lines) if line.startswith("# "))
             assert lines[heading + 1:heading + 3] == ["", f"```{{objectives}} {quizzes[0]}"], page
+
+
+def test_objectives_levels_and_positions_are_read_from_the_bank():
+    quiz = load_quiz(GOOD)
+    assert [(o.id, o.where) for o in quiz.objectives] == [("colours", (6, 12)), ("sounds", (7, 11))]
+    sky = quiz.questions[0]
+    assert (sky.level, sky.objective, sky.at(), sky.at("options")) == ("apply", "colours", (9, 5), (15, 5))
+    assert sky.options[1].where == (17, 9)
