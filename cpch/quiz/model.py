@@ -58,6 +58,12 @@ class Question:
         """The questions that earn a point each: a scenario's steps, or the question itself."""
         return self.steps if self.type == "scenario" else (self,)
 
+    @property
+    def lms_tags(self) -> tuple[str, ...]:
+        """What an LMS can select questions by: the tags, the difficulty, the level and the objective."""
+        labels = (f"level-{self.level}",) if self.level else ()
+        return (*self.tags, self.difficulty, *labels, *((f"objective-{self.objective}",) if self.objective else ()))
+
     def matches(self, tag: str) -> bool:
         return tag in self.tags or tag == self.difficulty
 
