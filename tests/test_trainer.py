@@ -153,3 +153,15 @@ def test_the_trainer_notes_never_reach_the_learners_site_or_modules(site, packag
             for name in archive.namelist():
                 text = archive.read(name).decode(errors="replace").lower()
                 assert not [p for p in phrases if p in text], f"{package.name}:{name}"
+
+
+def test_the_catalogue_lists_each_objective_with_the_questions_that_check_it(trainer):
+    html = (trainer / "index.html").read_text()
+    key = (trainer / "key-database-access.html").read_text()
+    quiz = QUIZZES["database-access"]
+    for objective in quiz.objectives:
+        assert objective.text.replace("'", "&#x27;") in html
+    checkers = [p for q in quiz.questions for p in q.scored_parts if p.objective == "sltd"]
+    for part in checkers:
+        anchor = f"key-database-access-{part.id}"
+        assert f'href="key-database-access.html#{anchor}"' in html and f'id="{anchor}"' in key
