@@ -76,7 +76,9 @@
     worker.ready.then((registration) => {
       const active = registration.active;
       if (!active) return;
-      const loaded = performance.getEntriesByType("resource").map((entry) => entry.name);
+      // The browser fetches icons and the manifest outside the page's resource timings.
+      const links = [...document.querySelectorAll('link[rel~="icon"], link[rel="manifest"]')].map((link) => /** @type {HTMLLinkElement} */ (link).href);
+      const loaded = [...performance.getEntriesByType("resource").map((entry) => entry.name), ...links];
       active.postMessage({ type: "keep", page: location.href, urls: [location.href, ...loaded] });
       active.postMessage({ type: "status" });
       button.onclick = () => {
