@@ -72,10 +72,11 @@
     const pad = (n) => String(Math.floor(n)).padStart(2, "0");
     return `${String(Math.floor(value / 3600)).padStart(4, "0")}:${pad((value % 3600) / 60)}:${(value % 60).toFixed(2).padStart(5, "0")}`;
   }
-  const keep = (finishing) => {
+  let sessionTime = ""; // as the module last set it (the element is write-only)
+  const sessionSeconds = () => seconds(sessionTime);
+  const keep = (finishing, session) => {
     const cmi = JSON.parse(JSON.stringify(api.cmi));
     const exit = version === "1.2" ? cmi.core.exit : cmi.exit;
-    const session = seconds(version === "1.2" ? cmi.core.session_time : cmi.session_time);
     const before = lms.stored ? lms.stored.total || 0 : 0;
     lms.stored = { cmi, exit, total: finishing ? total + session : before, session };
     localStorage.setItem(storeKey, JSON.stringify(lms.stored));
@@ -92,7 +93,9 @@
       lms.refusedSets += 1;
       return refuse(version === "1.2" ? 101 : 351, `the test LMS refused ${element}`);
     }
-    return original.set(element, value);
+    const result = original.set(element, value);
+    if (/session_time$/.test(element) && String(result) === "true") sessionTime = String(value);
+    return result;
   };
   api[names.commit] = function (parameter) {
     injected = null;
@@ -104,7 +107,7 @@
     const result = original.commit(parameter);
     if (String(result) === "true") {
       lms.commits += 1;
-      keep(false);
+      keep(false, sessionSeconds());
     }
     return result;
   };
@@ -115,9 +118,10 @@
       lms.finished = true; // the frame is gone, and what it sent last with it
       return refuse(101, "the request could not be sent while the tab closed");
     }
+    const session = sessionSeconds(); // read before the API closes the session
     const result = original.finish(parameter);
     lms.finished = String(result) === "true";
-    if (lms.finished) keep(true);
+    if (lms.finished) keep(true, session);
     return result;
   };
   api[names.error] = () => (injected ? injected.code : original.error());

@@ -206,6 +206,8 @@
   let pendingText = ""; // the suspend data last stored
   /** @type {Map<number, any>} interactions still to be accepted by the LMS */
   const unsent = new Map();
+  /** @type {Set<number>} interactions whose id and type the LMS holds */
+  const described = new Set();
   /** @type {State} */
   let state = emptyState(pages.length, scored.length, questions.length);
 
@@ -241,6 +243,8 @@
     }
     if (!lms.start()) reportFault();
     held = lms.held();
+    const recorded = Number(lms.get("cmi.interactions._count")) || 0; // by an earlier session
+    for (let n = 0; n < recorded; n++) described.add(n);
     storageKey += `:${lms.get(lms.words.learner)}`;
     const local = readLocal();
     carried = local && local.pending > 0 ? local.pending : 0;
@@ -249,7 +253,8 @@
     const chosen = chooseState(fromLms, fromBrowser, Boolean(local?.synced));
     if (chosen && hasProgress(chosen)) {
       state = chosen;
-      if (scorm.finished(held)) say(messages.finished_before);
+      announcedCompletion = scorm.finished(held); // said once, when it happened
+      if (announcedCompletion) say(messages.finished_before);
       else if (chosen !== fromLms) say(messages.restored_local);
     }
     if (!scorm.started(held)) lms.set(version === "1.2" ? "cmi.core.lesson_status" : "cmi.completion_status", "incomplete");
@@ -311,7 +316,8 @@
     const accepted = store();
     if (!lms) return;
     window.clearTimeout(retryTimer);
-    if (accepted && lms.commit()) {
+    const committed = lms.commit(); // what was accepted is kept even when some value was refused
+    if (accepted && committed) {
       writeLocal(pendingText, true, elapsed());
       if (retryDelay) say(messages.saved);
       retryDelay = 0;
@@ -332,20 +338,27 @@
     writeLocal(pendingText, accepted && committed, ended ? 0 : elapsed());
   }
 
-  /** Interaction n is question n of the module; earlier ones get their id and type first. */
+  /**
+   * Interaction n is question n of the module (the same question in every session, as the question
+   * set is fixed); earlier ones get their id and type first, since the LMS numbers them in order.
+   */
   function recordInteraction(/** @type {number} */ index, /** @type {any} */ outcome) {
-    const count = Number(lms.get("cmi.interactions._count")) || 0;
     let accepted = true;
-    for (let n = count; n < index; n++) {
-      accepted = lms.set(`cmi.interactions.${n}.id`, questions[n].id) && accepted;
-      accepted = lms.set(`cmi.interactions.${n}.type`, scorm.INTERACTION_TYPES[questions[n].type]) && accepted;
+    for (let n = 0; n < index; n++) {
+      if (described.has(n)) continue;
+      const done = lms.set(`cmi.interactions.${n}.id`, questions[n].id) &&
+        lms.set(`cmi.interactions.${n}.type`, scorm.INTERACTION_TYPES[questions[n].type]);
+      if (done) described.add(n);
+      accepted = done && accepted;
     }
     const prefix = `cmi.interactions.${index}`;
     accepted = lms.set(`${prefix}.id`, questions[index].id) && accepted;
     accepted = lms.set(`${prefix}.type`, scorm.INTERACTION_TYPES[questions[index].type]) && accepted;
     const response = scorm.learnerResponse(version, questions[index], outcome);
     if (response != null) accepted = lms.set(`${prefix}.${lms.words.response}`, response) && accepted;
-    return lms.set(`${prefix}.result`, outcome.correct ? "correct" : lms.words.wrong) && accepted;
+    accepted = lms.set(`${prefix}.result`, outcome.correct ? "correct" : lms.words.wrong) && accepted;
+    if (accepted) described.add(index);
+    return accepted;
   }
 
   /** @param {string} quiz @param {any} outcome */
