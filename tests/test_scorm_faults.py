@@ -112,6 +112,16 @@ def test_closing_the_tab_loses_no_answer_and_no_time(launch):
     assert stored(page)["total"] >= first_session + second_session
 
 
+def test_closing_the_tab_leaves_one_request_to_send(launch):
+    """Browsers send only a few kilobytes for a closing tab: the module has committed as the learner
+    went, so the closing tab sends the session's end and nothing else."""
+    page, frame = launch()
+    first_chapter(frame)
+    before = page.evaluate("window.lms.calls.length")
+    close_module(page)
+    assert page.evaluate(f"window.lms.calls.slice({before})") == ["finish"]
+
+
 def test_total_time_adds_up_every_session(launch):
     sessions = []
     for _ in range(3):

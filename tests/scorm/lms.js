@@ -8,7 +8,7 @@
 //   refuseSet=RE[:N]   refuse SetValue of elements matching the regular expression RE (N times; always without N)
 //   noapi=1            no SCORM API at all
 //   attempt=new        a new attempt: the stored values are dropped first
-// and `window.lms.closing = true` makes every later commit and finish fail with error 101, as Moodle's
+// `window.lms.calls` lists every commit and finish in order, and `window.lms.closing = true` makes every later commit and finish fail with error 101, as Moodle's
 // requests do when the browser refuses them while the tab closes.
 (function () {
   "use strict";
@@ -19,7 +19,7 @@
   const saved = JSON.parse(localStorage.getItem(storeKey) || "null");
   const lms = {
     version, refuse: Number(params.get("refuse") || 0), commits: 0, refused: 0, refusedSets: 0, finished: false,
-    finishes: 0, closing: false, stored: saved, sessions: 0,
+    finishes: 0, closing: false, stored: saved, calls: [],
   };
   window.lms = lms;
   window.addEventListener("DOMContentLoaded", () => {
@@ -99,6 +99,7 @@
   };
   api[names.commit] = function (parameter) {
     injected = null;
+    lms.calls.push("commit");
     if (lms.closing || lms.refuse > 0) {
       if (!lms.closing) lms.refuse -= 1;
       lms.refused += 1;
@@ -113,6 +114,7 @@
   };
   api[names.finish] = function (parameter) {
     injected = null;
+    lms.calls.push("finish");
     lms.finishes += 1;
     if (lms.closing) {
       lms.finished = true; // the frame is gone, and what it sent last with it

@@ -204,6 +204,7 @@
   let retryDelay = 0;
   let retryTimer = 0;
   let pendingText = ""; // the suspend data last stored
+  let committedState = ""; // what the LMS last accepted, as `unsaved()` gives it
   /** @type {Map<number, any>} interactions still to be accepted by the LMS */
   const unsent = new Map();
   /** @type {Set<number>} interactions whose id and type the LMS holds */
@@ -311,13 +312,23 @@
     say(messages.retrying);
   }
 
+  /** What a commit would change in the LMS (not the time, which the session's end sends). */
+  const unsaved = () => `${encodeState({ ...state, time: 0 }, questions, shape.identity)} ${unsent.size}`;
+
+  /**
+   * Send the state to the LMS, if anything changed since the last commit it accepted: while the tab
+   * closes, the browser sends only a few kilobytes on the page's behalf, and a commit that repeats
+   * the last one would use them up before the session's end is sent.
+   */
   function commit() {
     if (finished || passive) return;
+    if (lms && !retryDelay && unsaved() === committedState) return;
     const accepted = store();
     if (!lms) return;
     window.clearTimeout(retryTimer);
     const committed = lms.commit(); // what was accepted is kept even when some value was refused
     if (accepted && committed) {
+      committedState = unsaved();
       writeLocal(pendingText, true, elapsed());
       if (retryDelay) say(messages.saved);
       retryDelay = 0;
@@ -328,14 +339,16 @@
     retryTimer = window.setTimeout(commit, retryDelay);
   }
 
-  /** End the session; the time of a session whose end the LMS did not receive is added to the next one. */
+  /**
+   * End the session with one request (the LMS stores everything at its end, so no commit first).
+   * The time of a session whose end the LMS did not receive is added to the next session's.
+   */
   function finish() {
     if (finished || !lms || passive) return;
     const accepted = store();
-    const committed = lms.commit();
     const ended = lms.finish();
     finished = true;
-    writeLocal(pendingText, accepted && committed, ended ? 0 : elapsed());
+    writeLocal(pendingText, accepted && ended, ended ? 0 : elapsed());
   }
 
   /**
