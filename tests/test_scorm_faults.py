@@ -201,3 +201,21 @@ def test_a_new_attempt_starts_clean(launch):
     assert answers(frame) == {}
     assert visible_page(frame) == 0
     assert "restored" not in frame.locator("body").inner_text()
+
+
+def test_save_and_close_ends_the_session_while_the_page_is_alive(launch):
+    """A large module's end is too big for a closing tab: the learner can end the session first."""
+    page, frame = launch()
+    given = first_chapter(frame)
+    frame.get_by_role("button", name="Save and close").click()
+    wait_until(page, "window.lms.finished === true")
+    assert "You can close this page now" in frame.locator(".module-status").inner_text()
+    assert frame.locator("section.quiz input").first.is_disabled()
+    assert stored(page)["total"] > 0
+    calls = page.evaluate("window.lms.calls.length")
+    page.evaluate("document.getElementById('sco').src = 'about:blank'")
+    wait_until(page, "document.getElementById('sco').contentDocument.URL === 'about:blank'")
+    assert page.evaluate("window.lms.calls.length") == calls
+
+    page, frame = launch()
+    assert answers_lost(given, answers(frame)) == 0

@@ -344,11 +344,28 @@
    * The time of a session whose end the LMS did not receive is added to the next session's.
    */
   function finish() {
-    if (finished || !lms || passive) return;
+    if (finished || !lms || passive) return false;
+    window.clearTimeout(retryTimer);
     const accepted = store();
     const ended = lms.finish();
     finished = true;
     writeLocal(pendingText, accepted && ended, ended ? 0 : elapsed());
+    return ended;
+  }
+
+  /**
+   * The learner ends the session while the page is alive: the LMS gets everything at once, however
+   * large (a closing tab can send only a few kilobytes). The page then only shows the module.
+   */
+  function finishNow() {
+    if (!finish()) {
+      finished = false; // the LMS kept the session open: carry on and send again
+      reportFault();
+      return;
+    }
+    lockControls();
+    finishing.hidden = true;
+    say(messages.closed);
   }
 
   /**
@@ -385,13 +402,18 @@
 
   // ---- A second tab of the same module ------------------------------------------------------
 
-  function becomePassive() {
-    passive = true;
-    window.clearTimeout(retryTimer);
+  function lockControls() {
     body.dataset.readOnly = "true";
     document.querySelectorAll("main input, main select, main textarea, main button:not([data-go])").forEach((control) => {
       /** @type {HTMLInputElement} */ (control).disabled = true;
     });
+  }
+
+  function becomePassive() {
+    passive = true;
+    window.clearTimeout(retryTimer);
+    lockControls();
+    finishing.hidden = true;
     say(messages.other_tab);
   }
 
@@ -411,6 +433,7 @@
   // ---- Pages ---------------------------------------------------------------------------------
 
   const pager = /** @type {HTMLElement} */ (document.querySelector(".module-pager"));
+  const finishing = /** @type {HTMLElement} */ (document.querySelector(".module-finish"));
   const position = /** @type {HTMLElement} */ (pager.querySelector(".module-position"));
   const contents = [...document.querySelectorAll(".module-contents a")];
 
@@ -510,6 +533,8 @@
   });
 
   pager.hidden = false;
+  finishing.hidden = !lms;
+  finishing.addEventListener("click", finishNow);
   pager.addEventListener("click", (event) => {
     const go = /** @type {HTMLElement} */ (event.target).closest("[data-go]")?.getAttribute("data-go");
     if (go === "next" && state.page < pages.length - 1) showPage(state.page + 1, true);
