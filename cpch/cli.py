@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from cpch.quiz.banks import bank_files, load_banks
-from cpch.quiz.errors import QuizError
+from cpch.core.problems import LocatedError
 from cpch.quiz.labels import book_labels
 from cpch.assignment import command as assign_command
 from cpch.exports.command import add_command as add_export_command
@@ -20,7 +20,7 @@ def quiz_check(args) -> int:
         return 1
     try:
         quizzes = load_banks(paths, book_labels(args.book))
-    except QuizError as error:
+    except LocatedError as error:
         print(error, file=sys.stderr)
         print(f"{len(error.problems)} problem(s) found", file=sys.stderr)
         return 1

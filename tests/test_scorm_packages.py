@@ -9,7 +9,7 @@ import pytest
 from lxml import etree
 
 from cpch.quiz.banks import bank_files
-from cpch.quiz.errors import QuizError
+from cpch.core.problems import LocatedError
 from cpch.scorm.command import site_pages
 from cpch.scorm.modules import load_modules
 from cpch.scorm.package import build_package, package_name
@@ -61,7 +61,7 @@ def test_every_module_has_its_packages(packages, modules):
 
 def test_a_form_with_too_much_free_text_for_scorm12_is_refused(site, modules, tmp_path):
     form = replace(modules["diagnostic"], versions=("1.2", "2004"))
-    with pytest.raises(QuizError, match=r"free-text fields leave \d+ characters each in SCORM 1.2"):
+    with pytest.raises(LocatedError, match=r"free-text fields leave \d+ characters each in SCORM 1.2"):
         build_package(form, "1.2", site, tmp_path, MODULES_FILE)
     assert list(tmp_path.iterdir()) == []
 
@@ -151,7 +151,7 @@ def test_packages_are_deterministic(site, modules, packages, tmp_path):
 def test_an_unknown_chapter_or_quiz_is_a_located_error(site, tmp_path):
     bad = tmp_path / "modules.yml"
     bad.write_text("modules:\n  - id: broken\n    title: Broken\n    chapters: [no/such-page]\n    quizzes: [no-such-quiz]\n")
-    with pytest.raises(QuizError) as error:
+    with pytest.raises(LocatedError) as error:
         load_modules(bad, site_pages(site), {p.stem for p in bank_files(ROOT / "quizzes")})
     message = str(error.value)
     assert f"{bad}:4:5: unknown chapter 'no/such-page'" in message
@@ -160,7 +160,7 @@ def test_an_unknown_chapter_or_quiz_is_a_located_error(site, tmp_path):
 
 def test_a_module_too_big_for_scorm12_fails_and_writes_nothing(site, modules, tmp_path, monkeypatch):
     monkeypatch.setattr("cpch.scorm.package.SCORM12_SUSPEND_LIMIT", 100)
-    with pytest.raises(QuizError, match="could need .* characters of suspend data"):
+    with pytest.raises(LocatedError, match="could need .* characters of suspend data"):
         build_package(modules["foundations"], "1.2", site, tmp_path, MODULES_FILE)
     assert list(tmp_path.iterdir()) == []
 

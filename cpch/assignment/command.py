@@ -5,11 +5,12 @@ import sys
 from html import escape
 from pathlib import Path
 
+from cpch.core.ids import ID_RULE, is_id
 from cpch.assignment.selection import SelectionError, as_quiz, pick
 from cpch.exports import write_exports
 from cpch.progress import Progress
 from cpch.quiz.banks import bank_files, load_banks
-from cpch.quiz.errors import QuizError
+from cpch.core.problems import LocatedError
 from cpch.quiz.html import Settings, render_quiz
 from cpch.quiz.labels import book_labels
 from cpch.quiz.messages import messages
@@ -47,12 +48,12 @@ def run(args) -> int:
     if not (args.site / "_static").is_dir():
         print(f"{args.site}: no built site (its style sheets are needed); run `make html` first", file=sys.stderr)
         return 1
-    if args.id and not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,62}", args.id):
-        print(f"--id '{args.id}': use lower-case letters, digits and hyphens", file=sys.stderr)
+    if args.id and not is_id(args.id):
+        print(f"--id '{args.id}': use {ID_RULE}", file=sys.stderr)
         return 1
     try:
         written = write_assignment(args)
-    except (QuizError, SelectionError) as error:
+    except (LocatedError, SelectionError) as error:
         print(error, file=sys.stderr)
         return 1
     print("\n".join(str(path) for path in written))

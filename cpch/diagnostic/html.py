@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from html import escape
 
 from cpch.diagnostic.model import Diagnostic, Item
-from cpch.quiz.html import attr, inline
+from cpch.core.markup import inline
+from cpch.quiz.html import attr
 
 RUNTIME_MESSAGES = (
     "saved", "restored", "cleared", "imported", "import_failed", "import_ignored", "storage_blocked",

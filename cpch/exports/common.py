@@ -4,12 +4,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from cpch.quiz.errors import Problem, QuizError
-from cpch.quiz.html import block, inline
+from cpch.core.markup import block, inline
+from cpch.core.problems import LocatedError, Problem
 from cpch.quiz.model import Question, Quiz
 
 
-class ExportError(QuizError):
+class ExportError(LocatedError):
     """Questions that a format cannot express; str() lists them one per line as file:line:column."""
 
 

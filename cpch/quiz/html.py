@@ -8,23 +8,13 @@ import json
 from dataclasses import dataclass
 from html import escape
 
-from markdown_it import MarkdownIt
-
+from cpch.core.markup import block, inline
 from cpch.quiz.answer_key import display_order, encode_key, key_entry
 from cpch.quiz.model import Question, Quiz
 
-_markdown = MarkdownIt("commonmark", {"html": False})
 # Longest answer a text box accepts: it bounds what a learning platform must store per question.
 TEXT_LIMITS = {"short-text": 60, "numeric": 20}
 RUNTIME_MESSAGES = ("question_number", "correct", "incorrect", "unanswered", "score", "passed", "failed", "restored", "cleared", "unanswered_left")
-
-
-def inline(text: str) -> str:
-    return _markdown.renderInline(text) if text else ""
-
-
-def block(text: str) -> str:
-    return _markdown.render(text) if text else ""
 
 
 def attr(value) -> str:

@@ -1,14 +1,13 @@
 """Read a question bank and check it, reporting every problem as file:line:column."""
 
 import math
-import re
 from pathlib import Path
 
-from cpch.quiz.errors import QuizError
+from cpch.core.ids import ID_RULE, is_id
+from cpch.core.problems import LocatedError
 from cpch.quiz.model import DIFFICULTIES, TYPES, Option, Question, Quiz
-from cpch.quiz.yaml_marks import Marked, MarkedReader, read_marked
+from cpch.core.yaml_reader import Marked, MarkedReader, read_marked
 
-ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 QUIZ_KEYS = {"id", "title", "version", "pass_mark", "description", "questions"}
 COMMON_KEYS = {"id", "type", "prompt", "source", "explanation", "hint", "difficulty", "tags", "feedback"}
 TYPE_KEYS = {
@@ -22,6 +21,10 @@ TYPE_KEYS = {
     "scenario": {"steps"},
 }
 OPTION_KEYS = {"text", "correct", "feedback"}
+
+
+class QuizError(LocatedError):
+    """One or more problems in question banks; str() lists them one per line."""
 
 
 class _Reader(MarkedReader):
@@ -59,9 +62,8 @@ class _Reader(MarkedReader):
 
     def identifier(self, data: Marked, what: str) -> str:
         value = data.get("id")
-        if not isinstance(value, str) or not ID.match(value):
-            self.problem(data.where("id") if "id" in data else data.where(),
-                         f"{what} needs an 'id' of lower-case letters, digits and hyphens")
+        if not is_id(value):
+            self.problem(data.where("id") if "id" in data else data.where(), f"{what} needs an 'id' of {ID_RULE}")
             return ""
         return value
 

@@ -4,7 +4,7 @@ import sys
 from pathlib import Path
 
 from cpch.quiz.banks import bank_files
-from cpch.quiz.errors import QuizError
+from cpch.core.problems import LocatedError
 from cpch.progress import Progress
 from cpch.scorm.manifest import VERSIONS
 from cpch.scorm.modules import load_modules
@@ -33,7 +33,7 @@ def run(args) -> int:
             for module, version in jobs:
                 path = build_package(module, version, args.site, args.out, modules_file, args.language)
                 bar.step(path.name)
-    except QuizError as error:
+    except LocatedError as error:
         print(error, file=sys.stderr)
         return 1
     return 0

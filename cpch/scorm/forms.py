@@ -6,7 +6,7 @@ The module runtime saves a form's state as {"a": {item: answer}, "n": {item: not
 
 from bs4 import BeautifulSoup
 
-from cpch.quiz.errors import Problem, QuizError
+from cpch.core.problems import LocatedError, Problem
 from cpch.scorm.content import Page
 
 SUSPEND_LIMITS = {"1.2": 4096, "2004": 64000}
@@ -44,7 +44,7 @@ def bound_text_fields(pages: list[Page], version: str, source) -> int:
     room = SUSPEND_LIMITS[version] - fixed - sum(len(item) + 6 for item, _ in texts)
     length = min(LONGEST_TEXT, room // (2 * len(texts)))  # every character could need a backslash
     if length < SHORTEST_USEFUL_TEXT:
-        raise QuizError([Problem(source, 1, 1, (
+        raise LocatedError([Problem(source, 1, 1, (
             f"{len(texts)} free-text fields leave {max(length, 0)} characters each in SCORM {version} suspend data; "
             f"at least {SHORTEST_USEFUL_TEXT} are needed: package this form for SCORM 2004 only (scorm: [\"2004\"])"))])
     for page, soup, (_, found) in zip(pages, soups, measured):

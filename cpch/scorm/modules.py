@@ -1,13 +1,12 @@
 """Module definitions (quizzes/modules.yml), checked against the book's pages and the question banks."""
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from cpch.quiz.errors import Problem, QuizError
-from cpch.quiz.yaml_marks import Marked, read_marked
+from cpch.core.ids import ID_RULE, is_id
+from cpch.core.problems import LocatedError, Problem
+from cpch.core.yaml_reader import Marked, read_marked
 
-ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 KEYS = {"id", "title", "version", "pass_mark", "chapters", "quizzes", "description", "completion", "scorm"}
 COMPLETIONS = ("quizzes", "report")  # complete once every quiz is checked, or once a report is produced
 VERSIONS = ("1.2", "2004")
@@ -37,7 +36,7 @@ def load_modules(path: Path, pages: set[str], quiz_ids: set[str]) -> dict[str, M
     problems: list[Problem] = []
     entries = data.get("modules") if isinstance(data, Marked) else None
     if not isinstance(entries, list) or not entries:
-        raise QuizError([Problem(path, 1, 1, "'modules' must be a non-empty list")])
+        raise LocatedError([Problem(path, 1, 1, "'modules' must be a non-empty list")])
     modules = {}
     for entry in entries:
         module = _module(entry, path, pages, quiz_ids, problems)
@@ -46,7 +45,7 @@ def load_modules(path: Path, pages: set[str], quiz_ids: set[str]) -> dict[str, M
         if module:
             modules[module.id] = module
     if problems:
-        raise QuizError(problems)
+        raise LocatedError(problems)
     return modules
 
 
@@ -61,8 +60,8 @@ def _module(entry, path: Path, pages: set[str], quiz_ids: set[str], problems: li
         if key not in KEYS:
             problem(key, f"unknown key '{key}' in a module (allowed: {', '.join(sorted(KEYS))})")
     module_id, title = entry.get("id"), entry.get("title")
-    if not isinstance(module_id, str) or not ID.match(module_id):
-        problem("id", "a module needs an 'id' of lower-case letters, digits and hyphens")
+    if not is_id(module_id):
+        problem("id", f"a module needs an 'id' of {ID_RULE}")
     if not isinstance(title, str) or not title.strip():
         problem("title", "a module needs a 'title'")
     version, pass_mark = entry.get("version", 1), entry.get("pass_mark", 70)

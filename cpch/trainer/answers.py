@@ -2,7 +2,7 @@
 
 from html import escape
 
-from cpch.quiz.html import inline
+from cpch.core.markup import inline
 from cpch.quiz.model import Question
 
 

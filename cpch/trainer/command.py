@@ -7,7 +7,7 @@ from pathlib import Path
 from cpch.files import write_atomically
 from cpch.progress import Progress
 from cpch.quiz.banks import bank_files, load_banks
-from cpch.quiz.errors import QuizError
+from cpch.core.problems import LocatedError
 from cpch.quiz.labels import book_labels
 from cpch.scorm.command import site_pages
 from cpch.scorm.modules import load_modules
@@ -45,7 +45,7 @@ def run(args) -> int:
         return 1
     try:
         written = write_trainer_pages(args.site, args.quizzes, args.book, args.out)
-    except QuizError as error:
+    except LocatedError as error:
         print(error, file=sys.stderr)
         return 1
     print(f"{len(written)} file(s) written to {args.out}")

@@ -2,7 +2,7 @@
 
 from html import escape
 
-from cpch.quiz.html import block, inline
+from cpch.core.markup import block, inline
 from cpch.quiz.model import Question, Quiz
 from cpch.scorm.manifest import VERSIONS
 from cpch.scorm.modules import Module

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import yaml
 
-from cpch.quiz.errors import Problem, ProblemCollector, QuizError
+from cpch.core.problems import LocatedError, Problem, ProblemCollector
 
 
 class Marked(dict):
@@ -52,7 +52,7 @@ def load_marked(text: str):
     return yaml.load(text, Loader=_MarkedLoader)
 
 
-def read_marked(path: Path, error: type[QuizError] = QuizError):
+def read_marked(path: Path, error: type[LocatedError] = LocatedError):
     """Read and parse a YAML file; a syntax or read error becomes `error` naming file:line:column."""
     try:
         return load_marked(Path(path).read_text(encoding="utf-8"))
