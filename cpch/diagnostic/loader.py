@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 from cpch.core.ids import ID_RULE, is_id
-from cpch.core.problems import LocatedError
+from cpch.core.problems import LocatedError, shown
 from cpch.core.yaml_reader import Marked, MarkedReader, read_marked
 from cpch.diagnostic.model import KINDS, YES_PARTLY_NO, Diagnostic, Item, Level, Option
 NUMBER = re.compile(r"[A-Za-z0-9]+(\.[A-Za-z0-9]+)*")
@@ -22,9 +22,6 @@ class DiagnosticError(LocatedError):
 
 class _Reader(MarkedReader):
     """Turns one file's YAML into model objects, collecting every problem on the way."""
-
-    def at(self, data: Marked, key: str) -> tuple[int, int]:
-        return data.where(key) if key in data else data.where()
 
     @staticmethod
     def clean(value: str) -> str:
@@ -63,7 +60,7 @@ class _Reader(MarkedReader):
             self.problem(self.at(data, key), f"'{key}' must name a section label")
             return ""
         if self.labels is not None and value not in self.labels:
-            self.problem(self.at(data, key), f"unknown section label '{value}': no section of the book has it")
+            self.problem(self.at(data, key), f"unknown section label '{shown(value)}': no section of the book has it")
         return value
 
     # ---- The file ----------------------------------------------------------------------------
@@ -130,7 +127,7 @@ class _Reader(MarkedReader):
             number = ""
         kind = data.get("answer")
         if kind not in KINDS:
-            self.problem(self.at(data, "answer"), f"unknown answer kind '{kind}' (use one of: {', '.join(KINDS)})")
+            self.problem(self.at(data, "answer"), f"unknown answer kind '{shown(kind)}' (use one of: {', '.join(KINDS)})")
             return None
         options = self.options(data, kind, levels)
         values = [o.value for o in options]
@@ -180,7 +177,7 @@ class _Reader(MarkedReader):
             if isinstance(value, bool):
                 self.problem(data.where(key), BARE_BOOLEAN)
             elif value not in values:
-                self.problem(data.where(key), f"'{key}' names '{value}', which is not an answer of this item (answers: {', '.join(values)})")
+                self.problem(data.where(key), f"'{key}' names '{shown(value)}', which is not an answer of this item (answers: {', '.join(values)})")
             else:
                 named.append(value)
         return named
@@ -214,7 +211,7 @@ class _Reader(MarkedReader):
         for value in self.answer_values(data, "evidence", list(raw), values):
             level = raw[value]
             if not isinstance(level, int) or isinstance(level, bool) or not 1 <= level <= level_count:
-                self.problem(raw.where(value), f"the level for '{value}' must be a whole number from 1 to {level_count}")
+                self.problem(raw.where(value), f"the level for '{shown(value)}' must be a whole number from 1 to {level_count}")
                 continue
             evidence.append((value, level))
         return tuple(evidence)

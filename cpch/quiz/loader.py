@@ -4,7 +4,7 @@ import math
 from pathlib import Path
 
 from cpch.core.ids import ID_RULE, is_id
-from cpch.core.problems import LocatedError
+from cpch.core.problems import LocatedError, shown
 from cpch.quiz.model import DIFFICULTIES, TYPES, Option, Question, Quiz
 from cpch.core.yaml_reader import Marked, MarkedReader, read_marked
 
@@ -30,10 +30,13 @@ class QuizError(LocatedError):
 class _Reader(MarkedReader):
     """Turns one file's YAML into model objects, collecting every problem on the way."""
 
-    def texts(self, data: Marked, key: str, minimum: int) -> tuple[str, ...]:
+    def texts(self, data: Marked, key: str, minimum: int, one_line: bool = False) -> tuple[str, ...]:
         values = data.get(key)
         if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
             self.problem(data.where(key), f"'{key}' must be a list of texts")
+            return ()
+        if one_line and any("\n" in v.strip() or "\r" in v for v in values):
+            self.problem(data.where(key), f"each of the '{key}' must fit on one line")
             return ()
         if len(values) < minimum:
             self.problem(data.where(key), f"'{key}' needs at least {minimum} entries, found {len(values)}")
@@ -47,6 +50,9 @@ class _Reader(MarkedReader):
             return None
         self.unknown_keys(data, QUIZ_KEYS, "the quiz")
         quiz_id = self.identifier(data, "the quiz")
+        if quiz_id and quiz_id != Path(self.path).stem:
+            self.problem(data.where("id"), f"the quiz id '{quiz_id}' must be the file's name: rename the file "
+                                           f"{quiz_id}.yml or change the id to '{Path(self.path).stem}'")
         version = data.get("version")
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
             self.problem(data.where("version"), "'version' must be a whole number of 1 or more")
@@ -55,7 +61,7 @@ class _Reader(MarkedReader):
             self.problem(data.where("pass_mark"), "'pass_mark' must be a percentage from 0 to 100")
         questions = self.questions(data)
         return Quiz(
-            id=quiz_id, title=self.text(data, "title"), version=version if isinstance(version, int) else 1,
+            id=quiz_id, title=self.line(data, "title"), version=version if isinstance(version, int) else 1,
             questions=questions, pass_mark=pass_mark if isinstance(pass_mark, int) else 70,
             description=self.text(data, "description", required=False), path=str(self.path),
         )
@@ -92,7 +98,7 @@ class _Reader(MarkedReader):
         if kind not in TYPES or (nested and kind == "scenario"):
             allowed = [t for t in TYPES if not (nested and t == "scenario")]
             self.problem(data.where("type") if "type" in data else data.where(),
-                         f"unknown question type '{kind}' (use one of: {', '.join(allowed)})")
+                         f"unknown question type '{shown(kind)}' (use one of: {', '.join(allowed)})")
             return None
         self.unknown_keys(data, COMMON_KEYS | TYPE_KEYS[kind], f"a {kind} question")
         fields = dict(
@@ -122,7 +128,7 @@ class _Reader(MarkedReader):
     def tags(self, data: Marked) -> tuple[str, ...]:
         if "tags" not in data:
             return ()
-        return self.texts(data, "tags", minimum=1)
+        return self.texts(data, "tags", minimum=1, one_line=True)
 
     def feedback(self, data: Marked) -> dict:
         value = data.get("feedback")
