@@ -6,7 +6,7 @@ BUILD := _build
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SERVE_PORT ?= 8000
 
-.PHONY: all html scorm exports trainer test bench serve clean
+.PHONY: all html scorm exports trainer test fuzz bench serve clean
 
 all: html scorm exports trainer
 
@@ -40,6 +40,11 @@ node_modules/.installed: package.json package-lock.json
 test: $(BIN)/.installed node_modules/.installed /usr/bin/chromium
 	node --test tests/js/
 	$(BIN)/python -m pytest
+
+# A longer run of the property-based tests of every reader and export (make test runs 60 examples each, seeded).
+FUZZ_EXAMPLES ?= 2000
+fuzz: $(BIN)/.installed node_modules/.installed
+	CPCH_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/test_fuzz.py --hypothesis-show-statistics
 
 bench/node_modules/.installed: bench/package.json bench/package-lock.json
 	npm ci --prefix bench --no-audit --no-fund --loglevel=error

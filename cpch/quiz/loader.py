@@ -21,6 +21,9 @@ TYPE_KEYS = {
     "scenario": {"steps"},
 }
 OPTION_KEYS = {"text", "correct", "feedback"}
+# Moodle keeps tags of at most 50 characters without < > ` and GIFT writes them as [tag:...] on a comment line.
+TAG_LENGTH = 50
+TAG_FORBIDDEN = "[]<>`"
 
 
 class QuizError(LocatedError):
@@ -128,7 +131,11 @@ class _Reader(MarkedReader):
     def tags(self, data: Marked) -> tuple[str, ...]:
         if "tags" not in data:
             return ()
-        return self.texts(data, "tags", minimum=1, one_line=True)
+        tags = self.texts(data, "tags", minimum=1, one_line=True)
+        if any(len(tag) > TAG_LENGTH or any(c in TAG_FORBIDDEN for c in tag) for tag in tags):
+            self.problem(data.where("tags"), f"a tag must be at most {TAG_LENGTH} characters, without any of: {' '.join(TAG_FORBIDDEN)}")
+            return ()
+        return tags
 
     def feedback(self, data: Marked) -> dict:
         value = data.get("feedback")
