@@ -29,10 +29,11 @@ MANIFEST_DRIVER = """<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
 </xs:schema>"""
 
 
-def expected_parts(quiz) -> list[tuple[str, str, tuple[str, ...]]]:
-    """(name, id number, tags) of each exported question: a scenario gives its case, then its steps."""
+def expected_parts(picked) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(name, id number, tags) of each exported question of `picked`, (quiz, question) pairs in export order:
+    a scenario gives its case, then its steps."""
     parts = []
-    for q in quiz.questions:
+    for quiz, q in picked:
         ident = f"{quiz.id}/{q.id}"
         if q.type != "scenario":
             parts.append((ident, ident, (*q.tags, q.difficulty)))
@@ -69,12 +70,12 @@ class GiftPegjs:
         self.process.wait(timeout=10)
 
 
-def check_moodle(data: bytes, quiz) -> None:
+def check_moodle(data: bytes, picked) -> None:
     root = etree.fromstring(data)
     questions = [q for q in root.findall("question") if q.get("type") != "category"]
     names = [q.findtext("name/text") for q in questions]
     numbers = [q.findtext("idnumber") for q in questions]
-    parts = expected_parts(quiz)
+    parts = expected_parts(picked)
     assert names == [name for name, _, _ in parts]
     assert numbers == [number for _, number, _ in parts]
 
@@ -93,11 +94,11 @@ def pygiftparser_reads(question) -> bool:
     return plain and not question.feedback_incorrect
 
 
-def check_gift(data: bytes, quiz, pegjs: GiftPegjs) -> None:
-    text, parts = data.decode("utf-8"), expected_parts(quiz)
+def check_gift(data: bytes, picked, pegjs: GiftPegjs) -> None:
+    text, parts = data.decode("utf-8"), expected_parts(picked)
     questions = gift_parser.parseFile(io.StringIO(text))
     assert [_gift_unescape(q.title) for q in questions] == [name for name, _, _ in parts]
-    exported = [part for q in quiz.questions for part in ((q,) if q.type != "scenario" else (q, *q.steps))]
+    exported = [part for _, q in picked for part in ((q,) if q.type != "scenario" else (q, *q.steps))]
     assert all(read.valid for read, part in zip(questions, exported) if pygiftparser_reads(part))
     read = pegjs.parse(text)
     assert isinstance(read, list), read

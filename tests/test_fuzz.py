@@ -19,9 +19,12 @@ import yaml
 from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
+from cpch.assignment.command import argument_problems, slug
+from cpch.assignment.selection import SelectionError, pick
+from cpch.cli import parser as cli_parser
 from cpch.core.problems import LocatedError
 from cpch.diagnostic import load_diagnostic
-from cpch.exports import ExportError, bank_selection, render
+from cpch.exports import ExportError, bank_selection, render, selection
 from cpch.quiz import load_quiz
 from cpch.quiz.banks import bank_files
 from cpch.quiz.model import TYPES
@@ -41,6 +44,7 @@ BANK_SEEDS = [*bank_files(ROOT / "quizzes"), TESTS / "banks" / "good" / "every-t
 DIAGNOSTIC_SEEDS = [BOOK / "diagnostic.yml", TESTS / "diagnostic" / "good" / "small.yml"]
 MODULE_SEEDS = [ROOT / "quizzes" / "modules.yml", TESTS / "modules" / "good" / "modules.yml"]
 LABELS = {"sec-a", "sec-b"}
+ASSIGN_BANKS = {path.stem: load_quiz(path) for path in BANK_SEEDS[-2:]}
 PAGES, QUIZ_IDS = {"part/a", "part/b", "foundations/why-cooperate"}, {"quiz-a", "why-cooperate"}
 LOCATED = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<column>\d+): (?P<message>\S.*)$")
 
@@ -119,8 +123,9 @@ def check_exports(quiz, pegjs: GiftPegjs) -> None:
         event("export refused with located errors")
         return
     event("exported")
-    check_moodle(files[f"{quiz.id}.moodle.xml"], quiz)
-    check_gift(files[f"{quiz.id}.gift.txt"], quiz, pegjs)
+    picked = [(quiz, q) for q in quiz.questions]
+    check_moodle(files[f"{quiz.id}.moodle.xml"], picked)
+    check_gift(files[f"{quiz.id}.gift.txt"], picked, pegjs)
     check_qti(files[f"{quiz.id}.qti21.zip"])
 
 
@@ -206,3 +211,38 @@ def test_every_made_up_bank_the_reader_accepts_exports_to_readable_files(tmp_pat
     quiz = read(load_quiz, tmp_path_factory.mktemp("made-up"), "made-up.yml", data, LABELS)
     assume(quiz is not None)
     check_exports(quiz, pegjs)
+
+
+# ---- `cpch assign` arguments ------------------------------------------------------------------------------
+
+OPTIONS = ["--id", "--quiz", "--tag", "--count", "--seed", "--pass-mark", "--language"]
+argument_values = st.one_of(st.text(max_size=20), st.text(max_size=20), st.text(TEXT_ALPHABET, max_size=20), st.sampled_from(FRAGMENTS), st.integers(-10**6, 10**6).map(str),
+                            st.sampled_from(["every-type", "hostile", "easy", "colours", "fr", "0", "100", "9" * 5000]))
+
+
+@given(argument_values, st.lists(st.tuples(st.sampled_from(OPTIONS), argument_values), max_size=5), st.booleans())
+def test_any_assign_arguments_are_refused_cleanly_or_give_files_every_parser_reads(pegjs, title, options, shuffle):
+    argv = ["assign", "--title", title, *[part for option, value in options for part in (option, value)], *(["--shuffle"] if shuffle else [])]
+    try:
+        args = cli_parser().parse_args(argv)
+    except SystemExit as refused:  # argparse's own message and usage
+        assert refused.code == 2
+        event("refused by argparse")
+        return
+    problems = argument_problems(args)
+    if problems:
+        assert all("\n" not in p and p.startswith("--") for p in problems)
+        event("refused by the argument checks")
+        return
+    try:
+        picked = pick(ASSIGN_BANKS, args.quiz, args.tag, args.count, args.seed, args.shuffle)
+    except SelectionError as error:
+        assert str(error).startswith(("--quiz", "--tag", "--count"))
+        event("refused: nothing to pick")
+        return
+    event("assignment written")
+    chosen = selection(args.title, picked, name=args.id or slug(args.title), pass_mark=args.pass_mark)
+    files = render(chosen)
+    check_moodle(files[f"{chosen.name}.moodle.xml"], picked)
+    check_gift(files[f"{chosen.name}.gift.txt"], picked, pegjs)
+    check_qti(files[f"{chosen.name}.qti21.zip"])

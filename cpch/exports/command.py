@@ -5,6 +5,7 @@ from pathlib import Path
 
 from cpch.exports.common import ExportError
 from cpch.exports.writer import FORMATS, export_banks
+from cpch.files import Staged
 from cpch.progress import Progress
 from cpch.quiz.banks import bank_files, load_banks
 from cpch.core.problems import LocatedError
@@ -34,8 +35,8 @@ def run(args) -> int:
     formats = list(FORMATS) if args.format == "all" else [args.format]
     try:
         quizzes = load_banks(paths, book_labels(args.book))
-        with Progress("Exporting question banks", len(quizzes)) as bar:
-            written = export_banks(quizzes.values(), args.out, formats, on_bank=bar.step)
+        with Staged(args.out) as folder, Progress("Exporting question banks", len(quizzes)) as bar:
+            written = export_banks(quizzes.values(), folder, formats, on_bank=bar.step)
     except ExportError as error:
         return _fail(error, "question(s) cannot be exported; nothing was written")
     except LocatedError as error:

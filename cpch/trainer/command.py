@@ -4,7 +4,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from cpch.files import write_atomically
+from cpch.files import Staged, write_atomically
 from cpch.progress import Progress
 from cpch.quiz.banks import bank_files, load_banks
 from cpch.core.problems import LocatedError
@@ -43,10 +43,15 @@ def run(args) -> int:
     if not (args.site / "objects.inv").is_file():
         print(f"{args.site}: no built site; run `make html` first", file=sys.stderr)
         return 1
+    staged = Staged(args.out)
     try:
-        written = write_trainer_pages(args.site, args.quizzes, args.book, args.out)
+        with staged as folder:
+            written = staged.final(write_trainer_pages(args.site, args.quizzes, args.book, folder))
     except LocatedError as error:
         print(error, file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"cannot write the trainer pages: {error}", file=sys.stderr)
         return 1
     print(f"{len(written)} file(s) written to {args.out}")
     return 0
