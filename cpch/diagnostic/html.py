@@ -12,7 +12,8 @@ from html import escape
 
 from cpch.diagnostic.model import Diagnostic, Item
 from cpch.core.markup import inline
-from cpch.quiz.html import attr
+def attr(value) -> str:
+    return escape(str(value), quote=True)
 
 RUNTIME_MESSAGES = (
     "saved", "restored", "cleared", "imported", "import_failed", "import_ignored", "storage_blocked",
