@@ -39,15 +39,19 @@ def _escaped(value) -> Markup:
 
 
 @cache
-def templates(folder: Path) -> Environment:
-    """The templates in `folder`, autoescaped, with `inline` and `block` Markdown filters."""
+def templates(folder: Path, one_line: bool = True) -> Environment:
+    """The templates in `folder`, autoescaped, with `inline`, `block` and `json` filters.
+
+    `one_line` joins each template's lines (for fragments); without it, line breaks stay as written
+    and lines holding only a {% tag %} disappear (for whole documents)."""
     environment = Environment(loader=FileSystemLoader(folder), autoescape=True, undefined=StrictUndefined,
-                              finalize=_escaped, extensions=[_OneLine])
+                              finalize=_escaped, extensions=[_OneLine] if one_line else [],
+                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     environment.filters["inline"] = lambda text: Markup(inline(text))
     environment.filters["block"] = lambda text: Markup(block(text))
     environment.filters["json"] = lambda value: json.dumps(value, ensure_ascii=False)
     return environment
 
 
-def render(folder: Path, name: str, **context) -> str:
-    return templates(Path(folder)).get_template(name).render(**context)
+def render(folder: Path, name: str, one_line: bool = True, **context) -> str:
+    return templates(Path(folder), one_line).get_template(name).render(**context)
