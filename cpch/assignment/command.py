@@ -37,7 +37,7 @@ def write_assignment(args) -> list[Path]:
     module = Module(assignment_id, args.title, 1, args.pass_mark, ("assignment",), (assignment_id,))
     settings = Settings(f"quiz-{assignment_id}", args.pass_mark, args.shuffle, messages(args.language), {})
     page = page_from_html("assignment", 0, args.title,
-                          Markup("<h1>{}</h1>{}").format(args.title, Markup(render_quiz(quiz, quiz.questions, settings))))
+                          str(Markup("<h1>{}</h1>{}").format(args.title, Markup(render_quiz(quiz, quiz.questions, settings)))))
     staged, written = Staged(args.out or Path("_build/assignments") / assignment_id), []
     with staged as folder, Progress(f"Writing assignment '{assignment_id}'", len(VERSIONS) + 1) as bar:
         written += write_exports(args.title, picked, folder, name=assignment_id, pass_mark=args.pass_mark)
