@@ -85,9 +85,15 @@ def _gift_unescape(text: str) -> str:
 
 
 def pygiftparser_reads(question) -> bool:
-    """pygiftparser reads numbers as digits with an optional fraction (no sign, no exponent) and knows no
-    feedback for wrong numeric answers (~#...), all of which Moodle's GIFT importer and gift-pegjs read:
-    such a numeric question is checked by gift-pegjs alone."""
+    """What pygiftparser 1.1 cannot read, though Moodle's GIFT importer and gift-pegjs do: a `}` anywhere
+    in the answers (its pattern ends them at the first brace, escaped or not), and for numeric questions a
+    sign or an exponent (its numbers are digits with an optional fraction) or feedback for wrong answers
+    (~#...). Such a question is checked by gift-pegjs alone."""
+    answers = [question.explanation, question.feedback_correct, question.feedback_incorrect, *question.accept,
+               *question.items, *(text for pair in question.pairs for text in pair),
+               *(text for option in question.options for text in (option.text, option.feedback))]
+    if any("}" in text for text in answers):
+        return False
     if question.type != "numeric":
         return True
     plain = all(re.fullmatch(r"\d+(\.\d+)?", number(v)) for v in (question.answer, question.tolerance))

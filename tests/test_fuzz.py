@@ -30,13 +30,13 @@ from cpch.quiz.banks import bank_files
 from cpch.quiz.model import TYPES
 from cpch.scorm.modules import load_modules
 from conftest import BOOK, ROOT
-from export_checks import GiftPegjs, check_gift, check_moodle, check_qti
+from export_checks import GiftPegjs, check_gift, check_moodle, check_qti, qti_schemas
 
 TESTS = Path(__file__).parent
-settings.register_profile("ci", max_examples=60, derandomize=True, database=None, deadline=timedelta(seconds=10),
+settings.register_profile("ci", max_examples=60, derandomize=True, database=None, deadline=timedelta(seconds=20),
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 settings.register_profile("fuzz", max_examples=int(os.environ.get("CPCH_FUZZ_EXAMPLES", "2000")), database=None,
-                          deadline=timedelta(seconds=10), print_blob=True,
+                          deadline=timedelta(seconds=20), print_blob=True,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 settings.load_profile("fuzz" if os.environ.get("CPCH_FUZZ_EXAMPLES") else "ci")
 
@@ -98,6 +98,8 @@ def any_bytes(seeds):
 
 @pytest.fixture(scope="module")
 def pegjs():
+    """gift-pegjs in one node process; the QTI schemas loaded before any example is timed."""
+    qti_schemas()
     parser = GiftPegjs()
     yield parser
     parser.close()

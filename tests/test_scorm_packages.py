@@ -9,7 +9,9 @@ import pytest
 from lxml import etree
 
 from cpch.quiz.banks import bank_files
-from cpch.core.problems import LocatedError
+from cpch.cli import main as cpch
+from cpch.core.problems import LocatedError, Problem
+from cpch.scorm import command as scorm_command
 from cpch.scorm.command import site_pages
 from cpch.scorm.modules import load_modules
 from cpch.scorm.package import build_package, package_name
@@ -177,3 +179,24 @@ def test_the_packages_make_wrote_are_the_ones_tested(packages):
     for path in built:
         assert path.name in tested, f"{path.name} is not a module of quizzes/modules.yml any more: run `make`"
         assert path.read_bytes() == tested[path.name].read_bytes(), f"{path.name} is out of date: run `make`"
+
+
+def test_the_command_writes_every_package_or_none(site, tmp_path, monkeypatch, capsys):
+    """A module failing after others were built leaves the output folder as it was."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "older.zip").write_bytes(b"kept")
+    real, built = scorm_command.build_package, []
+
+    def fail_on_the_third(module, version, *args, **kwargs):
+        if len(built) == 2:
+            raise LocatedError([Problem(MODULES_FILE, 1, 1, f"module '{module.id}' cannot be packaged")])
+        built.append(real(module, version, *args, **kwargs))
+        return built[-1]
+
+    monkeypatch.setattr(scorm_command, "build_package", fail_on_the_third)
+    status = cpch(["scorm", "--site", str(site), "--quizzes", str(ROOT / "quizzes"), "--out", str(out)])
+    err = capsys.readouterr().err
+    assert status == 1 and f"{MODULES_FILE}:1:1: module" in err and "nothing was written" in err
+    assert len(built) == 2 and [p.name for p in out.iterdir()] == ["older.zip"]
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
