@@ -36,6 +36,9 @@ class ProblemCollector:
 
 
 def shown(value, limit: int = 60) -> str:
-    """A value as a message may quote it: never longer than `limit` characters, however big the value."""
+    """A value as a message may quote it: on one line, and never longer than `limit` characters, however
+    big the value (a list or mapping is named, not written out)."""
     text = value if isinstance(value, str) else type(value).__name__ if isinstance(value, (list, dict)) else repr(value)
+    if not text.isprintable():
+        text = repr(text)[1:-1]  # line breaks, control characters and lone surrogates as escapes
     return text if len(text) <= limit else text[: limit - 1] + "…"
