@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 from yaml.events import AliasEvent
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.nodes import ScalarNode, SequenceNode
 
 from cpch.core.problems import LocatedError, Problem, ProblemCollector, shown
 
