@@ -36,10 +36,10 @@ def expected_parts(picked) -> list[tuple[str, str, tuple[str, ...]]]:
     for quiz, q in picked:
         ident = f"{quiz.id}/{q.id}"
         if q.type != "scenario":
-            parts.append((ident, ident, (*q.tags, q.difficulty)))
+            parts.append((ident, ident, q.lms_tags))
             continue
-        parts.append((ident, ident, (*q.tags, q.difficulty)))
-        parts += [(f"{ident} step {n}", f"{quiz.id}/{s.id}", (*s.tags, s.difficulty)) for n, s in enumerate(q.steps, 1)]
+        parts.append((ident, ident, q.lms_tags))
+        parts += [(f"{ident} step {n}", f"{quiz.id}/{s.id}", s.lms_tags) for n, s in enumerate(q.steps, 1)]
     return parts
 
 

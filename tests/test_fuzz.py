@@ -27,7 +27,7 @@ from cpch.diagnostic import load_diagnostic
 from cpch.exports import ExportError, bank_selection, render, selection
 from cpch.quiz import load_quiz
 from cpch.quiz.banks import bank_files
-from cpch.quiz.model import TYPES
+from cpch.quiz.model import LEVELS, TYPES
 from cpch.scorm.modules import load_modules
 from conftest import BOOK, ROOT
 from export_checks import GiftPegjs, check_gift, check_moodle, check_qti, qti_schemas
@@ -169,6 +169,9 @@ def question(kind: str, draw) -> dict:
     for key in ("explanation", "hint"):
         if draw(st.booleans()):
             entry[key] = draw(texts)
+    if kind != "scenario" and draw(st.booleans()):
+        entry["level"] = draw(st.sampled_from(LEVELS))
+        entry["objective"] = draw(st.sampled_from(["recall-it", "apply-it"]))
     if draw(st.booleans()):
         entry["tags"] = draw(st.lists(tags, min_size=1, max_size=3, unique=True))
     if kind in ("single", "multiple"):
@@ -204,7 +207,8 @@ def banks(draw):
     questions = [question(k, draw) for k in kinds]
     for n, part in enumerate([p for q in questions for p in (q, *q.get("steps", []))], 1):
         part["id"] = f"q{n}-{draw(st.from_regex(r'[a-z0-9-]{0,8}', fullmatch=True))}"
-    return {"id": "made-up", "title": draw(lines), "version": 1, "questions": questions}
+    objectives = {"objectives": {"recall-it": draw(texts), "apply-it": draw(texts)}} if draw(st.booleans()) else {}
+    return {"id": "made-up", "title": draw(lines), "version": 1, **objectives, "questions": questions}
 
 
 @given(banks())

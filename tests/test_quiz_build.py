@@ -135,3 +135,29 @@ def test_banks_the_reader_refuses_give_located_warnings_not_a_crash(book, capsys
     for name in UNREADABLE:
         expected = (BANKS / "bad" / f"{name}.yml").read_bytes().split(b"\n")[0].decode().removeprefix("# expect: ")
         assert re.search(rf"index\.md:\d+: WARNING: \S*{name}\.yml:{re.escape(expected)}", err), (name, err)
+
+
+def test_objectives_open_the_chapter_from_the_bank(book, capsys):
+    shutil.copyfile(BANKS / "quality" / "quality.yml", book.parent.parent / "banks" / "good" / "quality.yml")
+    page = book / "index.md"
+    page.write_text(page.read_text().replace("# Section A\n", "# Section A\n\n```{objectives} quality\n```\n", 1))
+
+    status, out, err = build(book, capsys)
+
+    assert status == 0, err
+    box = re.search(r'<div class="objectives admonition">.*?</div>', (out / "index.html").read_text(), re.S).group(0)
+    assert "Learning objectives" in box and "After this chapter you can:" in box
+    texts = re.findall(r'<li id="objective-quality-(\w+)"><p>(.*?)</p>', box)
+    assert texts == [("colours", "After this you can name the colours of things."),
+                     ("sounds", "After this you can match animals with their sounds.")]
+
+
+def test_the_build_applies_the_quality_rules_when_asked(book, capsys):
+    conf = book / "conf.py"
+    conf.write_text(conf.read_text().replace("cpch_quiz_quality = False", "cpch_quiz_quality = True"))
+
+    status, out, err = build(book, capsys)
+
+    assert status != 0
+    assert re.search(r"index\.md:\d+: WARNING: .*every-type\.yml:\d+:\d+: question '\S+' needs a 'level'", err), err
+    assert not out.exists()

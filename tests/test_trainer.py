@@ -118,3 +118,15 @@ def test_assign_is_deterministic(site, tmp_path):
 def test_assign_command_explains_a_bad_selection(site, capsys):
     status = cpch(["assign", "--title", "Nothing", "--tag", "no-such-tag", "--site", str(site)])
     assert status == 1 and "--tag: no question has any of the tags no-such-tag" in capsys.readouterr().err
+
+
+def test_the_catalogue_lists_each_objective_with_the_questions_that_check_it(trainer):
+    html = (trainer / "index.html").read_text()
+    key = (trainer / "key-database-access.html").read_text()
+    quiz = QUIZZES["database-access"]
+    for objective in quiz.objectives:
+        assert objective.text.replace("'", "&#x27;") in html
+    checkers = [p for q in quiz.questions for p in q.scored_parts if p.objective == "sltd"]
+    for part in checkers:
+        anchor = f"key-database-access-{part.id}"
+        assert f'href="key-database-access.html#{anchor}"' in html and f'id="{anchor}"' in key

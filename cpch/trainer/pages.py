@@ -5,7 +5,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from cpch.core.markup import render
-from cpch.quiz.model import Quiz
+from cpch.quiz.model import Question, Quiz
 from cpch.scorm.manifest import VERSIONS
 from cpch.scorm.modules import Module
 from cpch.scorm.package import package_name
@@ -34,16 +34,32 @@ def _sections(quiz: Quiz, labels: dict) -> list[tuple[str, str]]:
     return list(seen.values())
 
 
+def numbers(quiz: Quiz) -> dict[str, str]:
+    """The number each scored item has in the answer key: "3." for a question, "4.2" for a scenario's step."""
+    found = {}
+    for n, question in enumerate(quiz.questions, 1):
+        if question.type == "scenario":
+            found.update({step.id: f"{n}.{i}" for i, step in enumerate(question.steps, 1)})
+        else:
+            found[question.id] = f"{n}."
+    return found
+
+
+def anchor(quiz: Quiz, question: Question) -> str:
+    return f"key-{quiz.id}-{question.id}"
+
+
 def catalogue(quizzes: dict[str, Quiz], modules: dict[str, Module], inventory: dict) -> str:
     labels, docs = inventory["std:label"], inventory["std:doc"]
+    objectives = render(TEMPLATES, "objectives.html", quizzes=quizzes, numbers=numbers, anchor=anchor)
     body = render(TEMPLATES, "catalogue.html", one_line=False, quizzes=quizzes, modules=modules, docs=docs,
                   minutes_per_point=MINUTES_PER_POINT, topics=_topics, sections=lambda q: _sections(q, labels),
-                  versions=VERSIONS, package_name=package_name)
+                  versions=VERSIONS, package_name=package_name, objectives=Markup(objectives))
     return page("Catalogue of quizzes and modules", body, "../html/index.html")
 
 
 def answer_key_body(quiz: Quiz, labels: dict) -> str:
-    return render(TEMPLATES, "key.html", quiz=quiz, labels=labels)
+    return render(TEMPLATES, "key.html", quiz=quiz, labels=labels, anchor=anchor)
 
 
 def answer_key(quiz: Quiz, labels: dict) -> str:
