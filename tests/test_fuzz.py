@@ -27,7 +27,7 @@ from cpch.diagnostic import load_diagnostic
 from cpch.exports import ExportError, bank_selection, render, selection
 from cpch.quiz import load_quiz
 from cpch.quiz.banks import bank_files
-from cpch.quiz.model import LEVELS, TYPES
+from cpch.quiz.model import LEVELS, TYPES, Option, Question, Quiz
 from cpch.scorm.modules import load_modules
 from conftest import BOOK, ROOT
 from export_checks import GiftPegjs, check_gift, check_moodle, check_qti, qti_schemas
@@ -252,3 +252,15 @@ def test_any_assign_arguments_are_refused_cleanly_or_give_files_every_parser_rea
     check_moodle(files[f"{chosen.name}.moodle.xml"], picked)
     check_gift(files[f"{chosen.name}.gift.txt"], picked, pegjs)
     check_qti(files[f"{chosen.name}.qti21.zip"])
+
+
+def test_regressions_found_by_make_fuzz(pegjs):
+    """Each bank here once failed a property above."""
+    percent = Quiz("percent", "T", 1, (Question("q", "single", "0", options=(Option("0", True), Option("%", False, "0"))),))
+    files = render(bank_selection(percent))
+    check_gift(files["percent.gift.txt"], [(percent, q) for q in percent.questions], pegjs)
+    tiny = Quiz("tiny", "T", 1, (Question("q", "numeric", "0", answer=-5.960464477539063e-08),))
+    check_gift(render(bank_selection(tiny))["tiny.gift.txt"], [(tiny, q) for q in tiny.questions], pegjs)
+    twice = pick(ASSIGN_BANKS, ["every-type", "every-type"], [], None, 1, False)
+    assert len(twice) == len(ASSIGN_BANKS["every-type"].questions)
+    check_qti(render(selection("T", twice))["t.qti21.zip"])

@@ -26,7 +26,7 @@ def escape(text: str) -> str:
 def answer(text: str) -> str:
     """An answer's HTML, escaped: a leading % would read as a grade (~%50%...), so it is written &#37;."""
     escaped = escape(text)
-    return "&#37;" + escaped[1:] if escaped.startswith("%") else escaped
+    return escape("&#37;") + escaped[1:] if escaped.startswith("%") else escaped
 
 
 def render(selection: Selection) -> bytes:
