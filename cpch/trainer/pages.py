@@ -49,12 +49,12 @@ def anchor(quiz: Quiz, question: Question) -> str:
     return f"key-{quiz.id}-{question.id}"
 
 
-def catalogue(quizzes: dict[str, Quiz], modules: dict[str, Module], inventory: dict) -> str:
+def catalogue(quizzes: dict[str, Quiz], modules: dict[str, Module], inventory: dict, has_notes: bool = False) -> str:
     labels, docs = inventory["std:label"], inventory["std:doc"]
     objectives = render(TEMPLATES, "objectives.html", quizzes=quizzes, numbers=numbers, anchor=anchor)
     body = render(TEMPLATES, "catalogue.html", one_line=False, quizzes=quizzes, modules=modules, docs=docs,
                   minutes_per_point=MINUTES_PER_POINT, topics=_topics, sections=lambda q: _sections(q, labels),
-                  versions=VERSIONS, package_name=package_name, objectives=Markup(objectives))
+                  versions=VERSIONS, package_name=package_name, objectives=Markup(objectives), has_notes=has_notes)
     return page("Catalogue of quizzes and modules", body, "../html/index.html")
 
 
@@ -66,5 +66,7 @@ def answer_key(quiz: Quiz, labels: dict) -> str:
     return page(f"Answer key: {quiz.title}", answer_key_body(quiz, labels), "../html/index.html")
 
 
-def all_answer_keys(quizzes: dict[str, Quiz], labels: dict) -> str:
-    return page("Answer keys", "".join(answer_key_body(q, labels) for q in quizzes.values()), "../html/index.html")
+def all_answer_keys(quizzes: dict[str, Quiz], labels: dict, notes: str = "") -> str:
+    """Every answer key on one page, after the trainer notes (if any): the source of the printable PDF."""
+    title = "Trainer notes and answer keys" if notes else "Answer keys"
+    return page(title, notes + "".join(answer_key_body(q, labels) for q in quizzes.values()), "../html/index.html")
