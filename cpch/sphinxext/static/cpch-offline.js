@@ -8,7 +8,7 @@
 (function () {
   "use strict";
 
-  /** @param {string} template @param {Object<string, any>} values */
+  /** @param {string | undefined} template @param {Object<string, any>} values */
   const fill = (template, values) => String(template || "").replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
 
   /** @param {number} bytes @param {string} locale */
