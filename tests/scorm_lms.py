@@ -2,7 +2,6 @@
 
 import re
 import shutil
-import time
 import zipfile
 from pathlib import Path
 
@@ -89,12 +88,9 @@ def work_through(frame, right: bool, stop_after_pages: int | None = None) -> int
 
 
 def wait_until(page, expression: str, timeout: float = 10.0) -> None:
-    """Poll `expression` in the page (wait_for_function needs eval, which the site's CSP forbids)."""
-    deadline = time.monotonic() + timeout
-    while not page.evaluate(expression):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"still false after {timeout} s: {expression}")
-        page.wait_for_timeout(100)
+    """Wait until `expression` is true in the page. It is passed as a function: Playwright evaluates a
+    bare expression with eval on every poll, which the site's CSP forbids."""
+    page.wait_for_function(f"() => {expression}", timeout=timeout * 1000)
 
 
 def close_module(page) -> None:

@@ -3,8 +3,12 @@
 import re
 from pathlib import Path
 
+import pytest
+
 from cpch.build import build_site
 from conftest import ROOT, copy_book
+
+pytestmark = pytest.mark.book  # every test builds the whole handbook, or a copy of it
 
 
 def build(book: Path, tmp_path: Path, capsys):

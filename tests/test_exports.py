@@ -157,7 +157,7 @@ def _moodle_numeric(element, q):
 
 def _moodle_matching(element, q):
     subquestions = element.findall("subquestion")
-    assert [(s.findtext("text"), s.findtext("answer/text")) for s in subquestions] == [(inline(l), r) for l, r in q.pairs]
+    assert [(s.findtext("text"), s.findtext("answer/text")) for s in subquestions] == [(inline(left), right) for left, right in q.pairs]
 
 
 def _moodle_ordering(element, q):
@@ -361,7 +361,7 @@ def _qti_matching(interaction, response, part):
             for s in interaction.findall(q("simpleMatchSet"))]
     assert response.get("baseType") == "directedPair"
     pairs = [value.split() for value in correct(response)]
-    assert [(sets[0][left], sets[1][right]) for left, right in pairs] == [(shown(l), r) for l, r in part.pairs]
+    assert [(sets[0][left], sets[1][right]) for left, right in pairs] == [(shown(a), b) for a, b in part.pairs]
 
 
 def _qti_text(interaction, response, part):

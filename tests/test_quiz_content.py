@@ -13,6 +13,7 @@ from cpch.quiz.model import TYPES
 from cpch.scorm.package import MESSAGES as MODULE_MESSAGES
 from conftest import BOOK, ROOT
 
+pytestmark = pytest.mark.content
 QUIZZES = load_banks(bank_files(ROOT / "quizzes"), book_labels(BOOK))
 MINIMUM = {"roles-and-mandates": 10, "partnership-levels": 10, "database-access": 12}
 

@@ -70,6 +70,7 @@ def test_the_cli_check_prints_located_errors_and_fails(capsys):
     assert re.search(r"unknown-type\.yml:8:11: unknown question type 'essay'", err)
 
 
+@pytest.mark.content
 def test_every_bank_of_the_handbook_is_valid(capsys):
     assert bank_files(ROOT / "quizzes"), "the handbook has no question banks"
     status = cpch(["quiz", "check", "--quizzes", str(ROOT / "quizzes"), "--book", str(BOOK)])

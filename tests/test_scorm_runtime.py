@@ -10,6 +10,7 @@ from scorm_lms import close_module, interactions, scored_quizzes, stage, stored,
 
 MODULE = "integrity"  # the smallest module: two chapters and the glossary, two quizzes
 VERSIONS = ["1.2", "2004"]
+CLOCK_START = 1_800_000_000_000  # any fixed time, in ms since 1970
 
 
 def launcher(package, version, browser, folder):
@@ -19,10 +20,14 @@ def launcher(package, version, browser, folder):
     context = browser.new_context(viewport={"width": 1000, "height": 900})
     errors = []
 
-    def open_module(query=""):
+    def open_module(query="", clock=False):
+        """`clock`: the module's timers wait for page.clock.run_for (Playwright's clock, paused)."""
         page = context.new_page()
         page.on("console", lambda m: m.type == "error" and errors.append(m.text))
         page.on("pageerror", lambda e: errors.append(str(e)))
+        if clock:
+            page.clock.install(time=CLOCK_START)
+            page.clock.pause_at(CLOCK_START)
         page.goto(f"{url}lms.html?version={version}&mastery=70{query}")
         frame = page.frame_locator("#sco")
         frame.locator(".module-pager:not([hidden])").wait_for()
@@ -119,8 +124,11 @@ def test_a_refused_commit_loses_nothing(launch):
 
 
 def test_a_refused_commit_is_retried_without_waiting_for_the_learner(launch):
-    page, frame = launch("&refuse=1")  # the commit made at launch is refused
-    wait_until(page, "window.lms.refused === 1 && window.lms.commits > 0", timeout=10)
+    page, frame = launch("&refuse=1", clock=True)  # the commit made at launch is refused
+    wait_until(page, "window.lms.refused === 1")
+    assert page.evaluate("window.lms.commits") == 0
+    page.clock.run_for(2000)  # the module's first retry is due
+    wait_until(page, "window.lms.commits > 0")
     assert "saved" in frame.locator(".module-status").inner_text()
 
 
@@ -137,7 +145,7 @@ def test_without_an_lms_the_module_runs_on_its_own(launch, browser):
 
 
 def test_module_page_is_accessible(launch):
-    page, frame = launch()
+    page, _ = launch()
     module = page.frames[1]
     assert axe_violations(module) == []
 
@@ -177,13 +185,16 @@ def test_the_self_assessment_keeps_answers_across_sessions_and_completes_with_it
 
 
 def test_the_self_assessment_loses_nothing_when_a_commit_is_refused(launch_form):
-    page, frame = launch_form("&refuse=1000")
+    page, frame = launch_form("&refuse=1000", clock=True)
     frame.locator("[data-item] input[type=radio]").first.check()
+    page.clock.run_for(1500)  # the form commits once the learner pauses
     wait_until(page, "window.lms.refused > 1")
     assert "did not save" in frame.locator(".module-status").inner_text()
     page.evaluate("window.lms.refuse = 0")
     frame.locator("[data-item] textarea").first.fill("Monthly meetings.")
-    wait_until(page, "window.lms.commits > 0")  # the next commit, once typing pauses
+    assert page.evaluate("window.lms.commits") == 0
+    page.clock.run_for(1500)  # the next commit, once typing pauses
+    wait_until(page, "window.lms.commits > 0")
     form = json.loads(stored(page)["cmi"]["suspend_data"])["f"]
     assert len(form["a"]) >= 1 and "Monthly meetings." in [*form["n"].values(), *form["a"].values()]
 

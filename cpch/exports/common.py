@@ -96,6 +96,13 @@ def number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else repr(float(value))
 
 
+def numeric_answer(q: Question) -> float:
+    """The answer of a numeric question (the model keeps true-false answers in the same field)."""
+    if q.answer is None or isinstance(q.answer, bool):
+        raise Unsupported(q, "a numeric question needs a number as its answer")
+    return q.answer
+
+
 # Moodle grades an option with a fraction from a fixed list (question_bank::fraction_options_full):
 # splitting 100% among n options is possible for these n only.
 MOODLE_SHARES = {1: "100", 2: "50", 3: "33.33333", 4: "25", 5: "20", 6: "16.66667", 7: "14.28571",

@@ -42,7 +42,8 @@ def load_modules(path: Path, pages: set[str], quiz_ids: set[str]) -> dict[str, M
     for entry in entries:
         module = _module(entry, path, pages, quiz_ids, problems)
         if module and module.id in modules:
-            problems.append(Problem(path, *entry.where("id"), f"duplicate module id '{module.id}'"))
+            line, column = entry.where("id")
+            problems.append(Problem(path, line, column, f"duplicate module id '{module.id}'"))
         if module:
             modules[module.id] = module
     if problems:
@@ -52,7 +53,8 @@ def load_modules(path: Path, pages: set[str], quiz_ids: set[str]) -> dict[str, M
 
 def _module(entry, path: Path, pages: set[str], quiz_ids: set[str], problems: list[Problem]) -> Module | None:
     def problem(key, message):
-        problems.append(Problem(path, *entry.where(key), message))
+        line, column = entry.where(key)
+        problems.append(Problem(path, line, column, message))
 
     if not isinstance(entry, Marked):
         problems.append(Problem(path, 1, 1, "each module must be a mapping"))

@@ -40,7 +40,7 @@ def scored_questions(module: Module, pages: list[Page], source: Path) -> list[Sc
             found.add(quiz_id)
             for item in quiz.select(".quiz-question"):
                 choices = len(item.select("fieldset input[type=radio], fieldset input[type=checkbox], fieldset select"))
-                questions.append(ScoredQuestion(f"{quiz_id}.{item['data-question']}", item["data-type"], choices))
+                questions.append(ScoredQuestion(f"{quiz_id}.{item['data-question']}", str(item["data-type"]), choices))
     missing = [q for q in module.quizzes if q not in found]
     if missing:
         raise QuizError([Problem(source, 1, 1, f"module '{module.id}': quiz '{q}' is not embedded in any of its chapters") for q in missing])

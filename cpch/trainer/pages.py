@@ -35,7 +35,7 @@ def _topics(quiz: Quiz) -> list[str]:
 
 
 def _sections(quiz: Quiz, labels: dict) -> list[str]:
-    seen = {}
+    seen: dict[str, tuple[str, str]] = {}
     for q in quiz.questions:
         for part in q.scored_parts:
             if part.source in labels:
