@@ -60,12 +60,11 @@ test-fast: $(BIN)/.installed node_modules/.installed
 	node --test tests/js/
 	$(BIN)/python -m pytest -m "not browser and not book"
 
-# Every test but the Moodle tier: pytest in parallel against the site `make html` built (once, so
-# the workers need not build it each), then the checks.
-test: $(BIN)/.installed node_modules/.installed /usr/bin/chromium html
+# Every test but the Moodle tier: the checks, then pytest in parallel against the site `make html`
+# built (once, so the workers need not build it each).
+test: lint node_modules/.installed /usr/bin/chromium html
 	node --test tests/js/
 	CPCH_TEST_SITE=$(BUILD)/html $(BIN)/python -m pytest -n $(WORKERS) --dist loadfile
-	$(MAKE) --no-print-directory lint
 
 # The handbook's content only (for writers): text, banks and every page in Chromium.
 test-content: $(BIN)/.installed node_modules/.installed /usr/bin/chromium html
