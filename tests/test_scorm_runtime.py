@@ -26,8 +26,10 @@ def launcher(package, version, browser, folder):
         page.on("console", lambda m: m.type == "error" and errors.append(m.text))
         page.on("pageerror", lambda e: errors.append(str(e)))
         if clock:
+            # Installed, the clock runs on until paused; pausing at its start time fails once it has
+            # moved on, so pause an hour later (no page is open yet, so no timer fires on the way).
             page.clock.install(time=CLOCK_START)
-            page.clock.pause_at(CLOCK_START)
+            page.clock.pause_at(CLOCK_START + 3_600_000)
         page.goto(f"{url}lms.html?version={version}&mastery=70{query}")
         frame = page.frame_locator("#sco")
         frame.locator(".module-pager:not([hidden])").wait_for()
