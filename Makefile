@@ -64,7 +64,7 @@ test-fast: $(BIN)/.installed node_modules/.installed
 # built (once, so the workers need not build it each).
 test: lint node_modules/.installed /usr/bin/chromium html
 	node --test tests/js/
-	CPCH_TEST_SITE=$(BUILD)/html $(BIN)/python -m pytest -n $(WORKERS) --dist loadfile
+	CPCH_TEST_SITE=$(BUILD)/html $(BIN)/python -m pytest -n $(WORKERS) --dist loadgroup --durations=20
 
 # The handbook's content only (for writers): text, banks and every page in Chromium.
 test-content: $(BIN)/.installed node_modules/.installed /usr/bin/chromium html
