@@ -4,8 +4,18 @@ given that the next launch does not show. Every count must be 0."""
 
 import pytest
 
-from scorm_lms import (answers, answers_lost, close_module, interactions, launcher, scored_quizzes, stored, visible_page,
-                       wait_until, work_through)
+from scorm_lms import (
+    answers,
+    answers_lost,
+    close_module,
+    interactions,
+    launcher,
+    scored_quizzes,
+    stored,
+    visible_page,
+    wait_until,
+    work_through,
+)
 
 MODULE = "integrity"
 VERSIONS = ["1.2", "2004"]

@@ -8,7 +8,7 @@ DESIGN_ASSETS = ("sphinx-design.min.css", "design-tabs.js")
 
 
 def uses_design(doctree: nodes.document) -> bool:
-    return any(cls.startswith("sd-") for node in doctree.findall(nodes.Element) for cls in node.get("classes", ()))
+    return any(cls.startswith("sd-") for node in doctree.findall(nodes.Element) for cls in node["classes"])
 
 
 def drop_unused_design_assets(app, pagename, templatename, context, doctree) -> None:
