@@ -1,6 +1,6 @@
 """The Moodle tier: one real Moodle 4.3 per test session (see moodle_site.py), torn down at the end.
 
-Every test here is marked `lms`; `make test-lms` runs them, and `make test` runs them when the
+Every test module here is marked `lms`: `make test-lms` runs them, and `make test` runs them when the
 Moodle tarball (MOODLE_TARBALL) is there.
 """
 
@@ -10,14 +10,6 @@ from pathlib import Path
 import pytest
 
 from moodle_site import TARBALL, Moodle
-
-HERE = Path(__file__).parent
-
-
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if HERE in Path(item.fspath).parents:
-            item.add_marker(pytest.mark.lms)
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-TARBALL = Path(os.environ.get("MOODLE_TARBALL") or ROOT.parent / "shared" / "lms" / "moodle-4.3.tar.gz")
+TARBALL = ROOT / os.environ.get("MOODLE_TARBALL", "../shared/lms/moodle-4.3.tar.gz")  # relative to the project
 SCRIPTS = Path(__file__).parent / "php"
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 # What Moodle 4.3 needs from Debian (see ../shared/lms/README.md), and the PHP modules that prove each is there.

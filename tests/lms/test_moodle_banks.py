@@ -12,6 +12,7 @@ from cpch.quiz.banks import bank_files, load_banks
 from cpch.quiz.labels import book_labels
 from moodle_site import ROOT
 
+pytestmark = pytest.mark.lms
 TESTS = ROOT / "tests"
 BANKS = bank_files(ROOT / "quizzes")
 # Beside the real banks: every question type, and text written to break exporters.

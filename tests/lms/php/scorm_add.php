@@ -31,7 +31,7 @@ $defaults = ['popup' => $cfg->popup, 'width' => $cfg->framewidth, 'height' => $c
 $defaults += scorm_get_popup_options_array();
 $module = (object)array_merge($defaults, [
     'modulename' => 'scorm', 'course' => $input['course'], 'section' => 0, 'visible' => 1,
-    'name' => $input['name'], 'intro' => '', 'introformat' => FORMAT_HTML,
+    'name' => $input['name'], 'introeditor' => ['text' => '', 'format' => FORMAT_HTML, 'itemid' => 0],
     'scormtype' => SCORM_TYPE_LOCAL, 'packagefile' => $draftid, 'timeopen' => 0, 'timeclose' => 0,
 ], $input['settings'] ?? []);
 $module = create_module($module);

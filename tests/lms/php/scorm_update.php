@@ -2,9 +2,10 @@
 // Change an activity's settings as its "Edit settings" form does. Standard input: {"cmid": id, "settings": {...}}.
 require(__DIR__ . '/bootstrap.php');
 require_once($CFG->dirroot . '/course/modlib.php');
+require_once($CFG->libdir . '/gradelib.php');
 
 $input = read_json_stdin();
-[$cm, $course] = get_course_and_cm_from_cmid($input['cmid'], 'scorm');
+[$course, $cm] = get_course_and_cm_from_cmid($input['cmid'], 'scorm');
 [$cm, $context, $module, $data, $cw] = get_moduleinfo_data($cm, $course);
 $data->packagefile = 0;  // the package stays as it is
 foreach ($input['settings'] as $key => $value) {
