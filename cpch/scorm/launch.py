@@ -9,7 +9,8 @@ from cpch.scorm.modules import Module
 
 
 def render_launch_page(module: Module, pages: list[Page], scorm_version: str, styles: list[str],
-                       scripts: list[str], messages: dict, language: str, text_limit: int = 0) -> str:
+                       scripts: list[str], messages: dict, language: str, text_limit: int = 0,
+                       identity: str = "") -> str:
     m = messages
     head = "\n".join(
         [f'<link rel="stylesheet" href="{escape(href)}" />' for href in styles]
@@ -23,7 +24,7 @@ def render_launch_page(module: Module, pages: list[Page], scorm_version: str, st
     contents = "".join(f'<li><a href="#{page.anchor}">{escape(page.title)}</a></li>' for page in pages)
     data = {
         "module": module.id, "version": module.version, "pass-mark": module.pass_mark,
-        "scorm": scorm_version, "quizzes": " ".join(module.quizzes), "completion": module.completion,
+        "scorm": scorm_version, "question-set": identity, "quizzes": " ".join(module.quizzes), "completion": module.completion,
         "text-limit": text_limit, "messages": json.dumps(m, ensure_ascii=False),
     }
     body_attributes = " ".join(f'data-{key}="{escape(str(value))}"' for key, value in data.items())

@@ -45,13 +45,18 @@ def _mastery(module: Module, version: str) -> str:
     )
 
 
-def render_manifest(module: Module, version: str, files: list[str]) -> str:
+def manifest_identifier(module: Module, identity: str) -> str:
+    """Unique to the module and its exact question set (cpch.scorm.identity)."""
+    return f"cpch-{module.id}-v{module.version}-{identity}" if identity else f"cpch-{module.id}-v{module.version}"
+
+
+def render_manifest(module: Module, version: str, files: list[str], identity: str = "") -> str:
     """The manifest listing `files` (paths in the package, launch page first)."""
     scorm_type = "adlcp:scormtype" if version == "1.2" else "adlcp:scormType"
     title = escape(module.title)
     file_list = "\n      ".join(f"<file href={quoteattr(name)}/>" for name in files)
     return f"""<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier={quoteattr(f"cpch-{module.id}-v{module.version}")} version="{module.version}" {HEADERS[version]}>
+<manifest identifier={quoteattr(manifest_identifier(module, identity))} version="{module.version}" {HEADERS[version]}>
   <metadata>
     <schema>ADL SCORM</schema>
     <schemaversion>{SCHEMA_VERSION[version]}</schemaversion>

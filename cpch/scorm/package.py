@@ -7,6 +7,7 @@ from cpch.quiz.errors import Problem, QuizError
 from cpch.quiz.messages import messages
 from cpch.scorm.content import Page, extract_pages
 from cpch.scorm.forms import bound_text_fields
+from cpch.scorm.identity import question_set
 from cpch.scorm.launch import render_launch_page
 from cpch.scorm.manifest import render_manifest
 from cpch.scorm.modules import Module
@@ -19,7 +20,7 @@ SITE_STYLES = ["basic.css", "pygments.css", "book.css"]
 DESIGN_STYLE = "sphinx-design.min.css"
 QUIZ_ASSETS = ["cpch-quiz.css", "cpch-quiz.js"]
 FORM_ASSETS = ["cpch-diagnostic.css", "cpch-diagnostic.js"]
-MODULE_ASSETS = ["cpch-module.css", "cpch-module.js"]
+MODULE_ASSETS = ["cpch-module.css", "cpch-scorm.js", "cpch-module.js"]
 MAX_CHOICES = 26  # SCORM 1.2 choice responses are single letters a-z
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
 
@@ -40,19 +41,27 @@ def scored_questions(module: Module, pages: list[Page], source: Path) -> list[Sc
             found.add(quiz_id)
             for item in quiz.select(".quiz-question"):
                 choices = len(item.select("fieldset input[type=radio], fieldset input[type=checkbox], fieldset select"))
-                questions.append(ScoredQuestion(f"{quiz_id}.{item['data-question']}", item["data-type"], choices))
+                questions.append(ScoredQuestion(f"{quiz_id}.{item['data-question']}", item["data-type"], choices,
+                                                int(quiz.get("data-version") or 1)))
     missing = [q for q in module.quizzes if q not in found]
     if missing:
         raise QuizError([Problem(source, 1, 1, f"module '{module.id}': quiz '{q}' is not embedded in any of its chapters") for q in missing])
     return questions
 
 
-def check_limits(module: Module, version: str, questions: list[ScoredQuestion], pages: int, source: Path) -> None:
+def forms(pages: list[Page]) -> list[str]:
+    """The tool and version of every form in the pages, as `tool@version`."""
+    found = re.findall(r'data-diagnostic="([^"]*)"[^>]*?data-version="([^"]*)"', "".join(page.html for page in pages))
+    return [f"{tool}@{version}" for tool, version in found]
+
+
+def check_limits(module: Module, version: str, questions: list[ScoredQuestion], pages: int, source: Path,
+                 identity: str = "") -> None:
     problems = [
         Problem(source, 1, 1, f"module '{module.id}': {q.key} has {q.choices} choices; SCORM allows {MAX_CHOICES}")
         for q in questions if q.choices > MAX_CHOICES
     ]
-    longest = longest_suspend_data(questions, pages, len(module.quizzes))
+    longest = longest_suspend_data(questions, pages, len(module.quizzes), identity)
     if version == "1.2" and longest > SCORM12_SUSPEND_LIMIT:
         problems.append(Problem(source, 1, 1, (
             f"module '{module.id}' could need {longest} characters of suspend data; SCORM 1.2 allows "
@@ -66,7 +75,7 @@ def css_dependencies(name: str, text: str) -> list[str]:
 
 
 def collect_files(module: Module, version: str, site: Path, pages: list[Page], language: str,
-                  text_limit: int = 0) -> dict[str, bytes]:
+                  text_limit: int = 0, identity: str = "") -> dict[str, bytes]:
     static = site / "_static"
     uses_design = any("sd-" in page.html for page in pages)
     styles = SITE_STYLES + ([DESIGN_STYLE] if uses_design else [])
@@ -86,12 +95,12 @@ def collect_files(module: Module, version: str, site: Path, pages: list[Page], l
     launch = render_launch_page(
         module, pages, version,
         styles=[f"assets/{n}" for n in styles + ["cpch-quiz.css", *forms[:1], "cpch-module.css"]],
-        scripts=["assets/cpch-module.js", "assets/cpch-quiz.js", *[f"assets/{n}" for n in forms[1:]]],
-        messages=messages(language, MESSAGES), language=language, text_limit=text_limit,
+        scripts=["assets/cpch-scorm.js", "assets/cpch-module.js", "assets/cpch-quiz.js", *[f"assets/{n}" for n in forms[1:]]],
+        messages=messages(language, MESSAGES), language=language, text_limit=text_limit, identity=identity,
     )
     files["index.html"] = launch.encode()
     listed = ["index.html", *sorted(n for n in files if n != "index.html")]
-    files["imsmanifest.xml"] = render_manifest(module, version, listed).encode()
+    files["imsmanifest.xml"] = render_manifest(module, version, listed, identity).encode()
     return files
 
 
@@ -106,7 +115,8 @@ def package_pages(module: Module, version: str, pages: list[Page], site: Path, o
     if version not in module.versions:
         raise QuizError([Problem(source, 1, 1, f"module '{module.id}' is not made for SCORM {version}")])
     questions = scored_questions(module, pages, source)
-    text_limit = bound_text_fields(pages, version, source)
-    check_limits(module, version, questions, len(pages), source)
-    files = collect_files(module, version, site, pages, language, text_limit)
+    identity = question_set(module.quizzes, questions, forms(pages))
+    text_limit = bound_text_fields(pages, version, source, questions, len(module.quizzes), identity)
+    check_limits(module, version, questions, len(pages), source, identity)
+    files = collect_files(module, version, site, pages, language, text_limit, identity)
     return write_atomically(out / package_name(module, version), zip_bytes(files))

@@ -1,12 +1,17 @@
 // @ts-check
 /**
  * cpch module runtime: one page holds every chapter of a module; this script shows one chapter at
- * a time, tracks what was read and answered, and reports to the learning platform (LMS) through
- * the SCORM 1.2 or 2004 API, or, when no LMS is found, keeps progress in localStorage.
+ * a time, tracks what was read and answered, and keeps it where it lasts: the learning platform
+ * (LMS), through the SCORM adapter (cpch-scorm.js), and this browser's localStorage.
  *
  * One LMS session covers the whole module. Progress goes to suspend data after every change and is
- * committed after each answer, page turn and check, when the tab is hidden, and on pagehide, when
- * the session ends. A refused commit is retried; nothing is dropped meanwhile.
+ * committed after each answer, page turn and check, and when the tab is hidden, so that little is
+ * left to send on pagehide, when the session ends. Whatever the LMS refuses is sent again, and the
+ * browser's copy is restored when the LMS copy is missing or older. A relaunch restores the saved
+ * answers whatever the LMS says of the entry ("resume", "" or "ab-initio"); only a state with no
+ * saved answers starts clean. Saved state names the module's question set (`h`) and is ignored by
+ * any other. A second tab of the same module is told to close and becomes read-only.
+ *
  * Quizzes connect through the quiz runtime's events (see cpch-quiz.js), a self-assessment form
  * through the diagnostic runtime's (see cpch-diagnostic.js). A module either is scored and complete
  * once every page is read and every quiz checked ("quizzes"), or is not scored and complete once the
@@ -20,13 +25,13 @@
    * @typedef {{id: string, quiz: string, type: string}} Question
    * @typedef {{a: Object<string, string>, n: Object<string, string>, m: string[]}} Form
    * @typedef {{page: number, seen: boolean[], checked: boolean[], results: string[], answers: Response[],
-   *   form: Form | null, reported: boolean}} State
+   *   form: Form | null, reported: boolean, time: number}} State
+   * @typedef {{pages: number, quizzes: number, questions: Question[], identity: string}} Shape
+   * @typedef {{s: string, synced: boolean, pending: number}} LocalRecord
    */
 
+  const FORMAT = 2;
   const TEXT_TYPES = ["short-text", "numeric"];
-
-  /** @param {number | string} index */
-  const letter = (index) => String.fromCharCode(97 + Number(index));
 
   /** One compact string per answer, so the largest module fits SCORM 1.2's 4096 characters. */
   function encodeAnswer(/** @type {string} */ type, /** @type {Response} */ response) {
@@ -47,30 +52,37 @@
 
   const bits = (/** @type {boolean[]} */ flags) => flags.map((flag) => (flag ? "1" : "0")).join("");
   const flags = (/** @type {string} */ text, /** @type {number} */ length) =>
-    Array.from({ length }, (_, i) => text.charAt(i) === "1");
+    Array.from({ length }, (_, i) => text.length === length && text.charAt(i) === "1");
 
   /** @param {number} pages @param {number} quizzes @param {number} questions @returns {State} */
   function emptyState(pages, quizzes, questions) {
     return {
       page: 0, seen: Array(pages).fill(false), checked: Array(quizzes).fill(false),
-      results: Array(questions).fill("-"), answers: Array(questions).fill(null), form: null, reported: false,
+      results: Array(questions).fill("-"), answers: Array(questions).fill(null), form: null, reported: false, time: 0,
     };
   }
 
-  /** @param {State} state @param {Question[]} questions */
-  function encodeState(state, questions) {
+  /**
+   * The suspend data: answers by position in the question set named by `h` (a hash of the questions'
+   * ids and versions), so a position always means the same question; `t` is when it was saved.
+   * @param {State} state @param {Question[]} questions @param {string} identity
+   */
+  function encodeState(state, questions, identity) {
     const answers = state.answers.map((response, i) => encodeAnswer(questions[i].type, response));
     while (answers.length && answers[answers.length - 1] == null) answers.pop();
-    const data = { v: 1, p: state.page, s: bits(state.seen), c: bits(state.checked), r: state.results.join(""), a: answers };
+    const data = {
+      v: FORMAT, h: identity, t: Math.max(0, Math.floor(state.time)).toString(36), p: state.page,
+      s: bits(state.seen), c: bits(state.checked), r: state.results.join(""), a: answers,
+    };
     return JSON.stringify(state.form ? { ...data, f: state.form, d: state.reported ? 1 : 0 } : data);
   }
 
-  /** @returns {State | null} null when `text` is not suspend data of this module's shape */
-  function decodeState(/** @type {string} */ text, /** @type {number} */ pages, /** @type {number} */ quizzes,
-    /** @type {Question[]} */ questions) {
+  /** @returns {State | null} null when `text` is not saved state of this module's question set */
+  function decodeState(/** @type {string | null} */ text, /** @type {Shape} */ shape) {
     try {
-      const data = JSON.parse(text);
-      if (!data || data.v !== 1 || !Array.isArray(data.a)) return null;
+      const data = JSON.parse(text || "null");
+      if (!data || data.v !== FORMAT || data.h !== shape.identity || !Array.isArray(data.a)) return null;
+      const { pages, quizzes, questions } = shape;
       const state = emptyState(pages, quizzes, questions.length);
       state.page = Math.min(Math.max(0, Number(data.p) || 0), pages - 1);
       state.seen = flags(String(data.s || ""), pages);
@@ -79,53 +91,27 @@
       state.answers = questions.map((q, i) => decodeAnswer(q.type, data.a[i] ?? null));
       state.form = data.f && typeof data.f === "object" ? data.f : null;
       state.reported = data.d === 1;
+      state.time = parseInt(String(data.t || "0"), 36) || 0;
       return state;
     } catch (error) {
       return null;
     }
   }
 
-  /** Learner response in the format each SCORM version requires for the interaction type. */
-  function learnerResponse(/** @type {string} */ version, /** @type {Question} */ question, /** @type {any} */ outcome) {
-    const list = version === "1.2" ? "," : "[,]";
-    const pair = version === "1.2" ? "." : "[.]";
-    const response = outcome.response;
-    switch (question.type) {
-      case "single":
-        return letter(response);
-      case "multiple":
-        return response.map(letter).join(list);
-      case "true-false":
-        return version === "1.2" ? response.charAt(0) : response;
-      case "ordering": // the response gives the chosen position of each item as displayed
-        return response.map((/** @type {string} */ position, /** @type {number} */ item) => [Number(position), item])
-          .sort((/** @type {number[]} */ a, /** @type {number[]} */ b) => a[0] - b[0] || a[1] - b[1])
-          .map((/** @type {number[]} */ entry) => letter(entry[1])).join(list);
-      case "matching":
-        return response.map((/** @type {string} */ right, /** @type {number} */ left) => `${letter(left)}${pair}${letter(right)}`).join(list);
-      case "numeric":
-        return Number.isFinite(outcome.number) ? String(outcome.number) : null;
-      default:
-        return String(response).replace(/\[[,.]\]/g, " ").slice(0, 250);
-    }
-  }
+  /** Whether a state holds anything the learner did: a fresh state is never restored over a saved one. */
+  const hasProgress = (/** @type {State} */ state) => state.answers.some((a) => a != null) || state.checked.some(Boolean) ||
+    state.reported || Boolean(state.form && (Object.keys(state.form.a).length || Object.keys(state.form.n).length || state.form.m.length));
 
-  const INTERACTION_TYPES = {
-    single: "choice", multiple: "choice", "true-false": "true-false", ordering: "sequencing",
-    matching: "matching", "short-text": "fill-in", numeric: "numeric",
-  };
-
-  /** @param {number} milliseconds */
-  function sessionTime(version, milliseconds) {
-    const centiseconds = Math.max(0, Math.round(milliseconds / 10));
-    const hours = Math.floor(centiseconds / 360000);
-    const minutes = Math.floor((centiseconds % 360000) / 6000);
-    const seconds = (centiseconds % 6000) / 100;
-    if (version === "1.2") {
-      const pad = (/** @type {number} */ n) => String(n).padStart(2, "0");
-      return `${String(Math.min(hours, 9999)).padStart(4, "0")}:${pad(minutes)}:${seconds.toFixed(2).padStart(5, "0")}`;
-    }
-    return `PT${hours}H${minutes}M${seconds.toFixed(2)}S`;
+  /**
+   * Which saved state to start from: the LMS copy, unless this browser holds a later one, or holds one
+   * the LMS never confirmed and the LMS has none. A browser copy the LMS did confirm, with nothing in
+   * the LMS, belongs to an earlier attempt: the learner starts a new one clean.
+   * @param {State | null} fromLms @param {State | null} fromBrowser @param {boolean} confirmed
+   */
+  function chooseState(fromLms, fromBrowser, confirmed) {
+    if (fromBrowser && fromLms) return fromBrowser.time > fromLms.time ? fromBrowser : fromLms;
+    if (fromBrowser && !confirmed) return fromBrowser;
+    return fromLms;
   }
 
   /** @param {State} state @param {number} passMark @param {string} [completion] "quizzes" or "report" */
@@ -150,69 +136,33 @@
     return { a: cut(state.answers || {}), n: cut(state.notes || {}), m: [...(state.marked || [])] };
   }
 
-  /** The LMS API object: this window, its parents, then the window that opened it, and theirs. */
-  function findApi(/** @type {any} */ win, /** @type {string} */ name, depth = 0) {
-    for (let current = win, steps = 0; current && steps < 12; steps++) {
-      try {
-        if (current[name]) return current[name];
-        if (current.parent === current) break;
-        current = current.parent;
-      } catch (error) {
-        break; // a frame of another origin
-      }
-    }
-    try {
-      if (depth < 3 && win.opener) return findApi(win.opener, name, depth + 1);
-    } catch (error) {
-      // the opener is gone or of another origin
-    }
-    return null;
+  /**
+   * The longest suspend data a module of this shape can need: every page seen, every quiz checked,
+   * every question answered with its longest answer (`longest[i]`, from the build: choices, or the
+   * text field's length), every character of text needing an escape. The node tests hold it to the
+   * build's bound (cpch/scorm/suspend.py).
+   * @param {Shape} shape @param {number[]} longest
+   */
+  function worstCase(shape, longest) {
+    const state = emptyState(shape.pages, shape.quizzes, shape.questions.length);
+    state.page = shape.pages - 1;
+    state.seen.fill(true);
+    state.checked.fill(true);
+    state.results.fill("1");
+    state.time = 4102444800; // 2100-01-01: no later time needs more characters
+    state.answers = shape.questions.map((q, i) => {
+      if (TEXT_TYPES.includes(q.type)) return '"'.repeat(longest[i]);
+      if (q.type === "true-false") return "false";
+      if (q.type === "single") return String(Math.max(0, longest[i] - 1));
+      return Array.from({ length: longest[i] }, (_, n) => String(n));
+    });
+    return encodeState(state, shape.questions, shape.identity).length;
   }
 
-  const VOCABULARY = {
-    "1.2": {
-      api: "API", init: "LMSInitialize", get: "LMSGetValue", set: "LMSSetValue", commit: "LMSCommit",
-      finish: "LMSFinish", entry: "cmi.core.entry", location: "cmi.core.lesson_location",
-      exit: "cmi.core.exit", normalExit: "", sessionTime: "cmi.core.session_time", score: "cmi.core.score",
-      response: "student_response", wrong: "wrong",
-    },
-    "2004": {
-      api: "API_1484_11", init: "Initialize", get: "GetValue", set: "SetValue", commit: "Commit",
-      finish: "Terminate", entry: "cmi.entry", location: "cmi.location",
-      exit: "cmi.exit", normalExit: "normal", sessionTime: "cmi.session_time", score: "cmi.score",
-      response: "learner_response", wrong: "incorrect",
-    },
-  };
-
-  const core = {
-    encodeAnswer, decodeAnswer, emptyState, encodeState, decodeState, learnerResponse, sessionTime, progress, findApi,
-    compactForm,
-  };
+  const core = { encodeAnswer, decodeAnswer, emptyState, encodeState, decodeState, hasProgress, chooseState, progress, compactForm, worstCase };
   if (typeof module === "object" && module.exports) {
     module.exports = core;
     return;
-  }
-
-  // ---- Where progress is kept ----------------------------------------------------------------
-
-  /** An LMS session through the SCORM API. */
-  function lmsBackend(/** @type {any} */ api, /** @type {"1.2" | "2004"} */ version) {
-    const words = VOCABULARY[version];
-    const call = (/** @type {string} */ method, /** @type {any[]} */ ...args) => {
-      try {
-        return String(api[method](...args));
-      } catch (error) {
-        return "false";
-      }
-    };
-    return {
-      words,
-      start: () => call(words.init, "") === "true",
-      get: (/** @type {string} */ element) => call(words.get, element),
-      set: (/** @type {string} */ element, /** @type {any} */ value) => call(words.set, element, String(value)) === "true",
-      commit: () => call(words.commit, "") === "true",
-      finish: () => call(words.finish, "") === "true",
-    };
   }
 
   // ---- The page ------------------------------------------------------------------------------
@@ -234,17 +184,28 @@
       questions.push({ id: `${quiz}.${element.dataset.question}`, quiz, type: element.dataset.type || "" });
     });
   });
+  /** @type {Shape} */
+  const shape = { pages: pages.length, quizzes: scored.length, questions, identity: data.questionSet || "" };
   const indexOf = new Map(questions.map((q, i) => [q.id, i]));
   const status = /** @type {HTMLElement} */ (document.querySelector(".module-status"));
-  const storageKey = `cpch-module:${data.module}:v${data.version}`;
-  const api = findApi(window, VOCABULARY[version].api);
-  const lms = api ? lmsBackend(api, version) : null;
+
+  /** @type {any} */
+  const connection = {};
+  document.dispatchEvent(new CustomEvent("cpch-scorm:connect", { detail: connection }));
+  const scorm = connection.adapter;
+  const lms = connection.connect ? connection.connect(version) : null;
   const started = Date.now();
-  let connected = false;
+  let storageKey = `cpch-module:${data.module}:${shape.identity}`;
+  let carried = 0; // milliseconds of earlier sessions the LMS never received
+  let held = { status: "", success: "", raw: /** @type {number | null} */ (null) };
   let finished = false;
+  let passive = false; // another tab of this module came first: this one only shows
   let announcedCompletion = false;
   let retryDelay = 0;
   let retryTimer = 0;
+  let pendingText = ""; // the suspend data last stored
+  /** @type {Map<number, any>} interactions still to be accepted by the LMS */
+  const unsent = new Map();
   /** @type {State} */
   let state = emptyState(pages.length, scored.length, questions.length);
 
@@ -252,60 +213,84 @@
     if (status.textContent !== text) status.textContent = text;
   }
 
-  function load() {
-    if (lms) {
-      connected = lms.start();
-      const resuming = lms.get(lms.words.entry) === "resume";
-      const saved = resuming ? decodeState(lms.get("cmi.suspend_data"), pages.length, scored.length, questions) : null;
-      if (saved) state = saved;
-      if (!resuming && !progress(state, passMark, completion).complete) {
-        if (version === "1.2") lms.set("cmi.core.lesson_status", "incomplete");
-        else lms.set("cmi.completion_status", "incomplete");
-      }
-      lms.set(lms.words.exit, "suspend");
-      return;
-    }
-    say(messages.standalone);
+  /** @returns {LocalRecord | null} */
+  function readLocal() {
     try {
-      state = decodeState(localStorage.getItem(storageKey) || "", pages.length, scored.length, questions) || state;
+      const record = JSON.parse(localStorage.getItem(storageKey) || "null");
+      return record && typeof record.s === "string" ? record : null;
     } catch (error) {
-      // storage blocked: progress lasts as long as the page
+      return null; // storage blocked or damaged
     }
   }
 
-  /** Put the whole state where it is kept: suspend data and score in the LMS, or localStorage. */
-  function store() {
-    const text = encodeState(state, questions);
+  function writeLocal(/** @type {string} */ text, /** @type {boolean} */ synced, /** @type {number} */ pending) {
+    try {
+      localStorage.setItem(storageKey, JSON.stringify({ s: text, synced, pending }));
+    } catch (error) {
+      // storage full or blocked: the LMS copy is all there is
+    }
+  }
+
+  const elapsed = () => carried + Date.now() - started;
+
+  function load() {
     if (!lms) {
-      try {
-        localStorage.setItem(storageKey, text);
-      } catch (error) {
-        // storage full or blocked
-      }
+      say(messages.standalone);
+      state = decodeState(readLocal()?.s || "", shape) || state;
       return;
     }
-    lms.set("cmi.suspend_data", text);
-    lms.set(lms.words.location, String(state.page));
+    if (!lms.start()) reportFault();
+    held = lms.held();
+    storageKey += `:${lms.get(lms.words.learner)}`;
+    const local = readLocal();
+    carried = local && local.pending > 0 ? local.pending : 0;
+    const fromLms = decodeState(lms.get("cmi.suspend_data"), shape);
+    const fromBrowser = local ? decodeState(local.s, shape) : null;
+    const chosen = chooseState(fromLms, fromBrowser, Boolean(local?.synced));
+    if (chosen && hasProgress(chosen)) {
+      state = chosen;
+      if (scorm.finished(held)) say(messages.finished_before);
+      else if (chosen !== fromLms) say(messages.restored_local);
+    }
+    if (!scorm.started(held)) lms.set(version === "1.2" ? "cmi.core.lesson_status" : "cmi.completion_status", "incomplete");
+  }
+
+  /** Record the learner's result, never below what the LMS held; returns whether every value was accepted. */
+  function storeResult() {
     const result = progress(state, passMark, completion);
-    if (!result.complete) return;
+    if (!result.complete) return lms.set(lms.words.exit, "suspend");
     announceCompletion();
-    if (completion === "report") {
-      // Not scored, and kept open (exit stays "suspend") so a team can come back to its answers.
-      lms.set(version === "1.2" ? "cmi.core.lesson_status" : "cmi.completion_status", "completed");
-      return;
+    let accepted = true;
+    for (const [element, value] of scorm.resultValues(version, held, result, completion === "quizzes")) {
+      accepted = lms.set(element, value) && accepted;
+      if (element.endsWith(".raw")) held.raw = Number(value);
+      if (element === "cmi.core.lesson_status" || element === "cmi.completion_status") held.status = value;
+      if (element === "cmi.success_status") held.success = value;
     }
-    const score = lms.words.score;
-    lms.set(`${score}.min`, 0);
-    lms.set(`${score}.max`, 100);
-    lms.set(`${score}.raw`, result.percent);
-    if (version === "1.2") {
-      lms.set("cmi.core.lesson_status", result.passed ? "passed" : "failed");
-    } else {
-      lms.set("cmi.score.scaled", String(result.percent / 100));
-      lms.set("cmi.completion_status", "completed");
-      lms.set("cmi.success_status", result.passed ? "passed" : "failed");
+    // A form module stays open (exit "suspend") so a team can come back to its answers.
+    return lms.set(lms.words.exit, completion === "report" ? "suspend" : lms.words.normalExit) && accepted;
+  }
+
+  /** Put the whole state where it is kept; returns whether the LMS accepted every value. */
+  function store() {
+    if (passive) return true;
+    state.time = Date.now() / 1000;
+    const text = encodeState(state, questions, shape.identity);
+    if (!lms) {
+      writeLocal(text, true, 0);
+      return true;
     }
-    lms.set(lms.words.exit, lms.words.normalExit);
+    writeLocal(text, false, elapsed());
+    let accepted = lms.set("cmi.suspend_data", text);
+    accepted = lms.set(lms.words.location, String(state.page)) && accepted;
+    accepted = lms.set(lms.words.sessionTime, scorm.sessionTime(version, elapsed())) && accepted;
+    for (const [index, outcome] of unsent) {
+      if (recordInteraction(index, outcome)) unsent.delete(index);
+      else accepted = false;
+    }
+    accepted = storeResult() && accepted;
+    pendingText = text;
+    return accepted;
   }
 
   function announceCompletion() {
@@ -315,47 +300,52 @@
     }
   }
 
+  function reportFault() {
+    const fault = lms && lms.faults[lms.faults.length - 1];
+    if (fault) body.dataset.lmsFault = `${fault.call} ${fault.element}: ${fault.code} ${fault.text} ${fault.diagnostic}`.trim();
+    say(messages.retrying);
+  }
+
   function commit() {
-    if (finished) return;
-    store();
+    if (finished || passive) return;
+    const accepted = store();
     if (!lms) return;
     window.clearTimeout(retryTimer);
-    if (lms.commit()) {
+    if (accepted && lms.commit()) {
+      writeLocal(pendingText, true, elapsed());
       if (retryDelay) say(messages.saved);
       retryDelay = 0;
       return;
     }
-    say(messages.retrying);
+    reportFault();
     retryDelay = Math.min(retryDelay ? retryDelay * 2 : 2000, 10000);
     retryTimer = window.setTimeout(commit, retryDelay);
   }
 
+  /** End the session; the time of a session whose end the LMS did not receive is added to the next one. */
   function finish() {
-    if (finished || !lms) return;
-    store();
-    lms.set(lms.words.sessionTime, sessionTime(version, Date.now() - started));
-    lms.commit();
-    lms.finish();
+    if (finished || !lms || passive) return;
+    const accepted = store();
+    const committed = lms.commit();
+    const ended = lms.finish();
     finished = true;
+    writeLocal(pendingText, accepted && committed, ended ? 0 : elapsed());
   }
 
   /** Interaction n is question n of the module; earlier ones get their id and type first. */
   function recordInteraction(/** @type {number} */ index, /** @type {any} */ outcome) {
-    if (!lms || !outcome.answered) return;
     const count = Number(lms.get("cmi.interactions._count")) || 0;
-    for (let n = Math.min(count, index); n <= index; n++) {
-      const question = questions[n];
-      if (n >= count) {
-        lms.set(`cmi.interactions.${n}.id`, question.id);
-        lms.set(`cmi.interactions.${n}.type`, INTERACTION_TYPES[question.type]);
-      }
+    let accepted = true;
+    for (let n = count; n < index; n++) {
+      accepted = lms.set(`cmi.interactions.${n}.id`, questions[n].id) && accepted;
+      accepted = lms.set(`cmi.interactions.${n}.type`, scorm.INTERACTION_TYPES[questions[n].type]) && accepted;
     }
     const prefix = `cmi.interactions.${index}`;
-    lms.set(`${prefix}.id`, questions[index].id);
-    lms.set(`${prefix}.type`, INTERACTION_TYPES[questions[index].type]);
-    const response = learnerResponse(version, questions[index], outcome);
-    if (response != null) lms.set(`${prefix}.${lms.words.response}`, response);
-    lms.set(`${prefix}.result`, outcome.correct ? "correct" : lms.words.wrong);
+    accepted = lms.set(`${prefix}.id`, questions[index].id) && accepted;
+    accepted = lms.set(`${prefix}.type`, scorm.INTERACTION_TYPES[questions[index].type]) && accepted;
+    const response = scorm.learnerResponse(version, questions[index], outcome);
+    if (response != null) accepted = lms.set(`${prefix}.${lms.words.response}`, response) && accepted;
+    return lms.set(`${prefix}.result`, outcome.correct ? "correct" : lms.words.wrong) && accepted;
   }
 
   /** @param {string} quiz @param {any} outcome */
@@ -364,7 +354,32 @@
     if (index === undefined) return;
     state.answers[index] = outcome.response;
     state.results[index] = outcome.answered ? (outcome.correct ? "1" : "0") : "-";
-    recordInteraction(index, outcome);
+    if (lms && outcome.answered) unsent.set(index, outcome);
+  }
+
+  // ---- A second tab of the same module ------------------------------------------------------
+
+  function becomePassive() {
+    passive = true;
+    window.clearTimeout(retryTimer);
+    body.dataset.readOnly = "true";
+    document.querySelectorAll("main input, main select, main textarea, main button:not([data-go])").forEach((control) => {
+      /** @type {HTMLInputElement} */ (control).disabled = true;
+    });
+    say(messages.other_tab);
+  }
+
+  /** The tab opened first keeps working; a later one hears so and only shows the module. */
+  function guardTabs() {
+    if (typeof BroadcastChannel !== "function") return;
+    const channel = new BroadcastChannel(storageKey);
+    const me = `${started}-${Math.random().toString(36).slice(2)}`;
+    channel.onmessage = (event) => {
+      const message = event.data || {};
+      if (message.hello && message.hello !== me && !passive && message.hello > me) channel.postMessage({ busy: message.hello });
+      else if (message.busy === me && !passive) becomePassive();
+    };
+    channel.postMessage({ hello: me });
   }
 
   // ---- Pages ---------------------------------------------------------------------------------
@@ -408,32 +423,32 @@
   // ---- Start ---------------------------------------------------------------------------------
 
   load();
+  guardTabs();
 
   document.addEventListener("cpch-quiz:connect", (event) => {
     const detail = /** @type {CustomEvent} */ (event).detail;
     const quizIndex = scored.indexOf(detail.quiz);
     if (quizIndex < 0) return;
-    const own = questions.map((q, i) => [q, i]).filter(([q]) => /** @type {Question} */ (q).quiz === detail.quiz);
+    const own = questions.map((q, i) => ({ id: q.id.slice(detail.quiz.length + 1), quiz: q.quiz, index: i }))
+      .filter((q) => q.quiz === detail.quiz);
     detail.store = {
       load() {
-        const answers = Object.fromEntries(own
-          .filter(([, i]) => state.answers[/** @type {number} */ (i)] != null)
-          .map(([q, i]) => [/** @type {Question} */ (q).id.slice(detail.quiz.length + 1), state.answers[/** @type {number} */ (i)]]));
-        return { answers, checked: state.checked[quizIndex] };
+        const answered = own.filter((q) => state.answers[q.index] != null);
+        if (!answered.length && !state.checked[quizIndex]) return null; // nothing saved: nothing to restore
+        return { answers: Object.fromEntries(answered.map((q) => [q.id, state.answers[q.index]])), checked: state.checked[quizIndex] };
       },
       save(/** @type {any} */ saved) {
-        own.forEach(([q, i]) => {
-          const id = /** @type {Question} */ (q).id.slice(detail.quiz.length + 1);
-          state.answers[/** @type {number} */ (i)] = saved && id in saved.answers ? saved.answers[id] : null;
-          if (!saved) state.results[/** @type {number} */ (i)] = "-";
+        own.forEach((q) => {
+          state.answers[q.index] = saved && q.id in saved.answers ? saved.answers[q.id] : null;
+          if (!saved) state.results[q.index] = "-";
         });
+        state.checked[quizIndex] = Boolean(saved && saved.checked);
         store();
       },
     };
   });
   document.addEventListener("cpch-quiz:answered", (event) => {
-    const detail = /** @type {CustomEvent} */ (event).detail;
-    noteOutcome(detail.quiz, detail);
+    noteOutcome(/** @type {CustomEvent} */ (event).detail.quiz, /** @type {CustomEvent} */ (event).detail);
     commit();
   });
   document.addEventListener("cpch-quiz:checked", (event) => {
@@ -462,8 +477,9 @@
     const form = document.querySelector("[data-diagnostic]");
     if (!form || !state.form) return;
     const saved = { answers: state.form.a, notes: state.form.n, marked: state.form.m };
+    const tool = form.getAttribute("data-diagnostic");
     document.dispatchEvent(new CustomEvent("cpch-diagnostic:load", {
-      detail: { tool: form.getAttribute("data-diagnostic"), state: { ...saved, tool: form.getAttribute("data-diagnostic"), version: Number(form.getAttribute("data-version")) } },
+      detail: { tool, state: { ...saved, tool, version: Number(form.getAttribute("data-version")) } },
     }));
   });
 
@@ -478,10 +494,12 @@
     if (link && reveal((link.getAttribute("href") || "").slice(1))) event.preventDefault();
   });
   document.addEventListener("visibilitychange", () => {
-    if (document.visibilityState === "hidden") commit();
+    if (document.visibilityState === "hidden") {
+      window.clearTimeout(formCommit);
+      commit();
+    }
   });
   window.addEventListener("pagehide", finish);
 
   if (!reveal(location.hash.slice(1))) showPage(state.page, false);
-  if (lms && !connected) say(messages.retrying);
 })();
