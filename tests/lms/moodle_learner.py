@@ -11,9 +11,9 @@ PASSWORD = "Learner-pass-1"
 # The names of what Moodle tracks, per SCORM version.
 CMI = {
     "1.2": {"status": "cmi.core.lesson_status", "score": "cmi.core.score.raw", "total": "cmi.core.total_time",
-            "exit": "cmi.core.exit", "location": "cmi.core.lesson_location", "normal_exit": ""},
+            "exit": "cmi.core.exit", "location": "cmi.core.lesson_location"},
     "2004": {"status": "cmi.completion_status", "success": "cmi.success_status", "score": "cmi.score.raw",
-             "total": "cmi.total_time", "exit": "cmi.exit", "location": "cmi.location", "normal_exit": "normal"},
+             "total": "cmi.total_time", "exit": "cmi.exit", "location": "cmi.location"},
 }
 
 
@@ -48,7 +48,15 @@ class Session:
     def close_tab(self) -> "Session":
         """The learner closes the browser tab."""
         self.closing = time.monotonic()
-        self.page.close(run_before_unload=True)
+        with self.page.expect_event("close"):  # gone for good, so that a relaunch is not a second tab
+            self.page.close(run_before_unload=True)
+        return self
+
+    def exit_activity(self) -> "Session":
+        """The learner leaves with Moodle's own "Exit activity" button."""
+        self.closing = time.monotonic()
+        self.page.get_by_role("link", name="Exit activity").click()
+        self.page.wait_for_url(lambda url: "player.php" not in url)
         return self
 
     def could_have_lasted(self, seconds: float) -> bool:
@@ -82,6 +90,14 @@ class Learner:
         frame = page.frame_locator("#scorm_object")
         frame.locator(".module-pager:not([hidden])").wait_for()
         return Session(page, frame, launched)
+
+    def offers_a_new_attempt(self, activity: Activity) -> bool:
+        """Whether the activity's page offers the "Start a new attempt" box."""
+        page = self.context.new_page()
+        page.goto(f"{self.moodle.url}/mod/scorm/view.php?id={activity.cmid}")
+        offered = page.get_by_label("Start a new attempt").is_visible()
+        page.close()
+        return offered
 
     def tracking(self, activity: Activity) -> dict:
         return self.moodle.php_json("scorm_tracking.php", activity.scorm, self.id)
