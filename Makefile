@@ -9,7 +9,7 @@ SERVE_PORT ?= 8000
 MOODLE_TARBALL ?= ../shared/lms/moodle-4.3.tar.gz
 export MOODLE_TARBALL
 
-.PHONY: all html scorm exports trainer test test-lms bench serve clean
+.PHONY: all html scorm exports trainer test test-lms lint-js bench serve clean
 
 all: html scorm exports trainer
 
@@ -40,7 +40,7 @@ node_modules/.installed: package.json package-lock.json
 /usr/bin/chromium:
 	$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium
 
-test: $(BIN)/.installed node_modules/.installed /usr/bin/chromium
+test: $(BIN)/.installed node_modules/.installed /usr/bin/chromium lint-js
 	node --test tests/js/
 	@if [ -f "$(MOODLE_TARBALL)" ]; then $(BIN)/python -m pytest; else \
 	  echo "Skipping the Moodle tests (tests/lms): no Moodle tarball at $(MOODLE_TARBALL); set MOODLE_TARBALL=/path/to/moodle-4.3.tar.gz to run them."; \
@@ -49,6 +49,10 @@ test: $(BIN)/.installed node_modules/.installed /usr/bin/chromium
 # The Moodle tier alone: a real Moodle 4.3 from $(MOODLE_TARBALL), on 127.0.0.1, for the session (about N minutes).
 test-lms: $(BIN)/.installed /usr/bin/chromium
 	$(BIN)/python -m pytest -m lms tests/lms
+
+# TypeScript's checker over the browser runtimes' JSDoc types (tsconfig.json lists the files).
+lint-js: node_modules/.installed
+	node_modules/.bin/tsc -p tsconfig.json
 
 bench/node_modules/.installed: bench/package.json bench/package-lock.json
 	npm ci --prefix bench --no-audit --no-fund --loglevel=error

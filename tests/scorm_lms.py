@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 from cpch.quiz.answer_key import decode_key
+from cpch.serve import serve_in_background
 
 ROOT = Path(__file__).resolve().parent.parent
 HARNESS = Path(__file__).parent / "scorm"
@@ -24,6 +25,30 @@ def stage(package: Path, folder: Path) -> Path:
     with zipfile.ZipFile(package) as archive:
         archive.extractall(folder / "pkg")
     return folder
+
+
+def launcher(package, version, browser, folder):
+    """Open `package` in the test LMS: each call of the result is a new launch, returning (page, frame)."""
+    folder = stage(package, folder)
+    server, url = serve_in_background(folder)
+    context = browser.new_context(viewport={"width": 1000, "height": 900})
+    errors = []
+
+    def open_module(query=""):
+        page = context.new_page()
+        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(f"{url}lms.html?version={version}&mastery=70{query}")
+        frame = page.frame_locator("#sco")
+        frame.locator(".module-pager:not([hidden])").wait_for()
+        return page, frame
+
+    open_module.version = version
+    open_module.errors = errors
+    open_module.url = url
+    open_module.context = context
+    open_module.close = lambda: (context.close(), server.shutdown())
+    return open_module
 
 
 def answer_key(frame, quiz: str) -> dict:
@@ -111,3 +136,20 @@ def interactions(cmi: dict) -> list[dict]:
     found = cmi.get("interactions") or {}
     items = found if isinstance(found, list) else [found[k] for k in sorted(found, key=int) if re.fullmatch(r"\d+", k)]
     return [item for item in items if item]
+
+
+ANSWERS = """(body) => Object.fromEntries([...body.ownerDocument.querySelectorAll("section.quiz .quiz-question")]
+  .map((item) => [`${item.closest("section.quiz").dataset.quiz}.${item.dataset.question}`,
+    [...item.querySelectorAll("fieldset input, fieldset select")]
+      .map((c) => (c.type === "radio" || c.type === "checkbox" ? (c.checked ? c.value : "") : c.value)).join("|")])
+  .filter(([, value]) => value.replace(/\\|/g, "") !== ""))"""
+
+
+def answers(frame) -> dict:
+    """Every answered question of the module as shown: {"quiz.question": its controls' values}."""
+    return frame.locator("body").evaluate(ANSWERS)
+
+
+def answers_lost(before: dict, after: dict) -> int:
+    """How many answers shown `before` are missing or different `after`."""
+    return sum(after.get(question) != value for question, value in before.items())

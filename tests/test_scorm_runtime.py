@@ -5,34 +5,10 @@ import json
 import pytest
 
 from browser import axe_violations
-from cpch.serve import serve_in_background
-from scorm_lms import close_module, interactions, scored_quizzes, stage, stored, visible_page, wait_until, work_through
+from scorm_lms import close_module, interactions, launcher, scored_quizzes, stored, visible_page, wait_until, work_through
 
 MODULE = "integrity"  # the smallest module: two chapters and the glossary, two quizzes
 VERSIONS = ["1.2", "2004"]
-
-
-def launcher(package, version, browser, folder):
-    """Open `package` in the test LMS: each call of the result is a new launch, returning (page, frame)."""
-    folder = stage(package, folder)
-    server, url = serve_in_background(folder)
-    context = browser.new_context(viewport={"width": 1000, "height": 900})
-    errors = []
-
-    def open_module(query=""):
-        page = context.new_page()
-        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(f"{url}lms.html?version={version}&mastery=70{query}")
-        frame = page.frame_locator("#sco")
-        frame.locator(".module-pager:not([hidden])").wait_for()
-        return page, frame
-
-    open_module.version = version
-    open_module.errors = errors
-    open_module.url = url
-    open_module.close = lambda: (context.close(), server.shutdown())
-    return open_module
 
 
 @pytest.fixture(params=VERSIONS)

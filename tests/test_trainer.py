@@ -1,6 +1,7 @@
 """Trainer pages: catalogue and answer keys, in HTML and as a printable PDF; and `cpch assign`."""
 
 import argparse
+import re
 import subprocess
 import sys
 import zipfile
@@ -118,3 +119,18 @@ def test_assign_is_deterministic(site, tmp_path):
 def test_assign_command_explains_a_bad_selection(site, capsys):
     status = cpch(["assign", "--title", "Nothing", "--tag", "no-such-tag", "--site", str(site)])
     assert status == 1 and "--tag: no question has any of the tags no-such-tag" in capsys.readouterr().err
+
+
+def test_assignments_with_one_title_but_other_questions_are_other_modules(site, tmp_path):
+    """Their manifest identifiers and saved states differ, so an LMS or a browser never mixes their answers."""
+    picks = [[q.id for _, q in pick(QUIZZES, [], ["sltd"], 4, seed=seed, shuffle=True)] for seed in (7, 8)]
+    assert picks[0] != picks[1]
+    identities = []
+    for seed in (7, 8):
+        write_assignment(assignment_args(site, tmp_path, out=tmp_path / str(seed), seed=seed))
+        with zipfile.ZipFile(tmp_path / str(seed) / "sltd-drill-scorm12.zip") as archive:
+            manifest = etree.fromstring(archive.read("imsmanifest.xml")).get("identifier")
+            question_set = re.search(r'data-question-set="([0-9a-f]{12})"', archive.read("index.html").decode()).group(1)
+        assert manifest == f"cpch-sltd-drill-v1-{question_set}"
+        identities.append(question_set)
+    assert identities[0] != identities[1]

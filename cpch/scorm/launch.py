@@ -52,6 +52,7 @@ def render_launch_page(module: Module, pages: list[Page], scorm_version: str, st
 <button type="button" data-go="next">{escape(m["next"])}</button>
 </nav>
 <div class="module-status" role="status"></div>
+<p class="module-finish" hidden><button type="button" data-finish="">{escape(m["finish"])}</button></p>
 </main>
 <nav id="site-nav" class="site-nav" aria-label="{escape(m["module_contents"])}"><ol class="module-contents">{contents}</ol></nav>
 </div>

@@ -179,3 +179,28 @@ test("every refused call is kept with the LMS's error code, text and diagnostic"
     { call: "LMSCommit", element: "", code: "405", text: "error 405", diagnostic: "too long" },
   ]);
 });
+
+test("the worst-case state of the largest SCORM 1.2 module fits the build's bound, and 4096 characters", () => {
+  // Written by tests/test_scorm_packages.py from the built module, which checks that it is current.
+  const largest = require("./fixtures/largest-scorm12-module.json");
+  const length = core.worstCase(largest.shape, largest.longest);
+  assert.ok(length <= largest.bound, `${largest.module}: the runtime can write ${length} characters; the build allows for ${largest.bound}`);
+  assert.ok(largest.bound <= largest.limit, `${largest.module}: ${largest.bound} > ${largest.limit}`);
+  assert.ok(length > largest.bound * 0.8, `the bound (${largest.bound}) is far above the worst case (${length}): check both`);
+});
+
+test("the worst case is a state the runtime reads back", () => {
+  const shape = { pages: 3, quizzes: 2, identity: "abc123", questions: QUESTIONS };
+  const longest = [4, 5, 1, 6, 3, 60, 20];
+  const length = core.worstCase(shape, longest);
+  const state = core.emptyState(3, 2, QUESTIONS.length);
+  state.answers = ["3", ["0", "1", "2", "3", "4"], "false", ["0", "1", "2", "3", "4", "5"], ["0", "1", "2"], '"'.repeat(60), '"'.repeat(20)];
+  state.time = 4102444800;
+  state.page = 2;
+  state.seen.fill(true);
+  state.checked.fill(true);
+  state.results.fill("1");
+  const text = core.encodeState(state, QUESTIONS, "abc123");
+  assert.equal(length, text.length);
+  assert.deepEqual(core.decodeState(text, shape), state);
+});

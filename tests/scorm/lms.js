@@ -8,7 +8,7 @@
 //   refuseSet=RE[:N]   refuse SetValue of elements matching the regular expression RE (N times; always without N)
 //   noapi=1            no SCORM API at all
 //   attempt=new        a new attempt: the stored values are dropped first
-// and `window.lms.closing = true` makes every later commit and finish fail with error 101, as Moodle's
+// `window.lms.calls` lists every commit and finish in order, and `window.lms.closing = true` makes every later commit and finish fail with error 101, as Moodle's
 // requests do when the browser refuses them while the tab closes.
 (function () {
   "use strict";
@@ -19,7 +19,7 @@
   const saved = JSON.parse(localStorage.getItem(storeKey) || "null");
   const lms = {
     version, refuse: Number(params.get("refuse") || 0), commits: 0, refused: 0, refusedSets: 0, finished: false,
-    finishes: 0, closing: false, stored: saved, sessions: 0,
+    finishes: 0, closing: false, stored: saved, calls: [],
   };
   window.lms = lms;
   window.addEventListener("DOMContentLoaded", () => {
@@ -72,10 +72,11 @@
     const pad = (n) => String(Math.floor(n)).padStart(2, "0");
     return `${String(Math.floor(value / 3600)).padStart(4, "0")}:${pad((value % 3600) / 60)}:${(value % 60).toFixed(2).padStart(5, "0")}`;
   }
-  const keep = (finishing) => {
+  let sessionTime = ""; // as the module last set it (the element is write-only)
+  const sessionSeconds = () => seconds(sessionTime);
+  const keep = (finishing, session) => {
     const cmi = JSON.parse(JSON.stringify(api.cmi));
     const exit = version === "1.2" ? cmi.core.exit : cmi.exit;
-    const session = seconds(version === "1.2" ? cmi.core.session_time : cmi.session_time);
     const before = lms.stored ? lms.stored.total || 0 : 0;
     lms.stored = { cmi, exit, total: finishing ? total + session : before, session };
     localStorage.setItem(storeKey, JSON.stringify(lms.stored));
@@ -92,10 +93,13 @@
       lms.refusedSets += 1;
       return refuse(version === "1.2" ? 101 : 351, `the test LMS refused ${element}`);
     }
-    return original.set(element, value);
+    const result = original.set(element, value);
+    if (/session_time$/.test(element) && String(result) === "true") sessionTime = String(value);
+    return result;
   };
   api[names.commit] = function (parameter) {
     injected = null;
+    lms.calls.push("commit");
     if (lms.closing || lms.refuse > 0) {
       if (!lms.closing) lms.refuse -= 1;
       lms.refused += 1;
@@ -104,20 +108,22 @@
     const result = original.commit(parameter);
     if (String(result) === "true") {
       lms.commits += 1;
-      keep(false);
+      keep(false, sessionSeconds());
     }
     return result;
   };
   api[names.finish] = function (parameter) {
     injected = null;
+    lms.calls.push("finish");
     lms.finishes += 1;
     if (lms.closing) {
       lms.finished = true; // the frame is gone, and what it sent last with it
       return refuse(101, "the request could not be sent while the tab closed");
     }
+    const session = sessionSeconds(); // read before the API closes the session
     const result = original.finish(parameter);
     lms.finished = String(result) === "true";
-    if (lms.finished) keep(true);
+    if (lms.finished) keep(true, session);
     return result;
   };
   api[names.error] = () => (injected ? injected.code : original.error());

@@ -204,8 +204,11 @@
   let retryDelay = 0;
   let retryTimer = 0;
   let pendingText = ""; // the suspend data last stored
+  let committedState = ""; // what the LMS last accepted, as `unsaved()` gives it
   /** @type {Map<number, any>} interactions still to be accepted by the LMS */
   const unsent = new Map();
+  /** @type {Set<number>} interactions whose id and type the LMS holds */
+  const described = new Set();
   /** @type {State} */
   let state = emptyState(pages.length, scored.length, questions.length);
 
@@ -241,6 +244,8 @@
     }
     if (!lms.start()) reportFault();
     held = lms.held();
+    const recorded = Number(lms.get("cmi.interactions._count")) || 0; // by an earlier session
+    for (let n = 0; n < recorded; n++) described.add(n);
     storageKey += `:${lms.get(lms.words.learner)}`;
     const local = readLocal();
     carried = local && local.pending > 0 ? local.pending : 0;
@@ -249,7 +254,8 @@
     const chosen = chooseState(fromLms, fromBrowser, Boolean(local?.synced));
     if (chosen && hasProgress(chosen)) {
       state = chosen;
-      if (scorm.finished(held)) say(messages.finished_before);
+      announcedCompletion = scorm.finished(held); // said once, when it happened
+      if (announcedCompletion) say(messages.finished_before);
       else if (chosen !== fromLms) say(messages.restored_local);
     }
     if (!scorm.started(held)) lms.set(version === "1.2" ? "cmi.core.lesson_status" : "cmi.completion_status", "incomplete");
@@ -306,12 +312,23 @@
     say(messages.retrying);
   }
 
+  /** What a commit would change in the LMS (not the time, which the session's end sends). */
+  const unsaved = () => `${encodeState({ ...state, time: 0 }, questions, shape.identity)} ${unsent.size}`;
+
+  /**
+   * Send the state to the LMS, if anything changed since the last commit it accepted: while the tab
+   * closes, the browser sends only a few kilobytes on the page's behalf, and a commit that repeats
+   * the last one would use them up before the session's end is sent.
+   */
   function commit() {
     if (finished || passive) return;
+    if (lms && !retryDelay && unsaved() === committedState) return;
     const accepted = store();
     if (!lms) return;
     window.clearTimeout(retryTimer);
-    if (accepted && lms.commit()) {
+    const committed = lms.commit(); // what was accepted is kept even when some value was refused
+    if (accepted && committed) {
+      committedState = unsaved();
       writeLocal(pendingText, true, elapsed());
       if (retryDelay) say(messages.saved);
       retryDelay = 0;
@@ -322,30 +339,56 @@
     retryTimer = window.setTimeout(commit, retryDelay);
   }
 
-  /** End the session; the time of a session whose end the LMS did not receive is added to the next one. */
+  /**
+   * End the session with one request (the LMS stores everything at its end, so no commit first).
+   * The time of a session whose end the LMS did not receive is added to the next session's.
+   */
   function finish() {
-    if (finished || !lms || passive) return;
+    if (finished || !lms || passive) return false;
+    window.clearTimeout(retryTimer);
     const accepted = store();
-    const committed = lms.commit();
     const ended = lms.finish();
     finished = true;
-    writeLocal(pendingText, accepted && committed, ended ? 0 : elapsed());
+    writeLocal(pendingText, accepted && ended, ended ? 0 : elapsed());
+    return ended;
   }
 
-  /** Interaction n is question n of the module; earlier ones get their id and type first. */
+  /**
+   * The learner ends the session while the page is alive: the LMS gets everything at once, however
+   * large (a closing tab can send only a few kilobytes). The page then only shows the module.
+   */
+  function finishNow() {
+    if (!finish()) {
+      finished = false; // the LMS kept the session open: carry on and send again
+      reportFault();
+      return;
+    }
+    lockControls();
+    finishing.hidden = true;
+    say(messages.closed);
+  }
+
+  /**
+   * Interaction n is question n of the module (the same question in every session, as the question
+   * set is fixed); earlier ones get their id and type first, since the LMS numbers them in order.
+   */
   function recordInteraction(/** @type {number} */ index, /** @type {any} */ outcome) {
-    const count = Number(lms.get("cmi.interactions._count")) || 0;
     let accepted = true;
-    for (let n = count; n < index; n++) {
-      accepted = lms.set(`cmi.interactions.${n}.id`, questions[n].id) && accepted;
-      accepted = lms.set(`cmi.interactions.${n}.type`, scorm.INTERACTION_TYPES[questions[n].type]) && accepted;
+    for (let n = 0; n < index; n++) {
+      if (described.has(n)) continue;
+      const done = lms.set(`cmi.interactions.${n}.id`, questions[n].id) &&
+        lms.set(`cmi.interactions.${n}.type`, scorm.INTERACTION_TYPES[questions[n].type]);
+      if (done) described.add(n);
+      accepted = done && accepted;
     }
     const prefix = `cmi.interactions.${index}`;
     accepted = lms.set(`${prefix}.id`, questions[index].id) && accepted;
     accepted = lms.set(`${prefix}.type`, scorm.INTERACTION_TYPES[questions[index].type]) && accepted;
     const response = scorm.learnerResponse(version, questions[index], outcome);
     if (response != null) accepted = lms.set(`${prefix}.${lms.words.response}`, response) && accepted;
-    return lms.set(`${prefix}.result`, outcome.correct ? "correct" : lms.words.wrong) && accepted;
+    accepted = lms.set(`${prefix}.result`, outcome.correct ? "correct" : lms.words.wrong) && accepted;
+    if (accepted) described.add(index);
+    return accepted;
   }
 
   /** @param {string} quiz @param {any} outcome */
@@ -359,13 +402,18 @@
 
   // ---- A second tab of the same module ------------------------------------------------------
 
-  function becomePassive() {
-    passive = true;
-    window.clearTimeout(retryTimer);
+  function lockControls() {
     body.dataset.readOnly = "true";
     document.querySelectorAll("main input, main select, main textarea, main button:not([data-go])").forEach((control) => {
       /** @type {HTMLInputElement} */ (control).disabled = true;
     });
+  }
+
+  function becomePassive() {
+    passive = true;
+    window.clearTimeout(retryTimer);
+    lockControls();
+    finishing.hidden = true;
     say(messages.other_tab);
   }
 
@@ -385,6 +433,7 @@
   // ---- Pages ---------------------------------------------------------------------------------
 
   const pager = /** @type {HTMLElement} */ (document.querySelector(".module-pager"));
+  const finishing = /** @type {HTMLElement} */ (document.querySelector(".module-finish"));
   const position = /** @type {HTMLElement} */ (pager.querySelector(".module-position"));
   const contents = [...document.querySelectorAll(".module-contents a")];
 
@@ -484,6 +533,8 @@
   });
 
   pager.hidden = false;
+  finishing.hidden = !lms;
+  finishing.addEventListener("click", finishNow);
   pager.addEventListener("click", (event) => {
     const go = /** @type {HTMLElement} */ (event.target).closest("[data-go]")?.getAttribute("data-go");
     if (go === "next" && state.page < pages.length - 1) showPage(state.page + 1, true);

@@ -84,7 +84,7 @@
   }
 
   /** What the LMS holds at launch, from its raw values, so a relaunch never lowers it. */
-  function heldResult(/** @type {string} */ version, /** @type {(element: string) => string} */ get) {
+  function heldResult(/** @type {Version} */ version, /** @type {(element: string) => string} */ get) {
     const raw = Number.parseFloat(get(`${VOCABULARY[version].score}.raw`));
     const score = Number.isFinite(raw) ? raw : null;
     if (version === "1.2") return { status: get("cmi.core.lesson_status"), success: "", raw: score };
