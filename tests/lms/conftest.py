@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from moodle_learner import Activity, Learner
-from moodle_site import TARBALL, Moodle
+from .moodle_learner import Activity, Learner
+from .moodle_site import TARBALL, Moodle
 
 _names = itertools.count(1)
 _RUN = secrets.token_hex(3)  # learner names stay unique on a Moodle kept running between runs

@@ -4,7 +4,7 @@ import re
 import time
 from dataclasses import dataclass, field
 
-from moodle_site import Moodle
+from .moodle_site import Moodle
 from scorm_lms import answer_quiz, scored_quizzes
 
 PASSWORD = "Learner-pass-1"

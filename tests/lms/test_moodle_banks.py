@@ -10,7 +10,7 @@ from cpch.exports.writer import export_banks
 from cpch.quiz import Quiz, load_quiz
 from cpch.quiz.banks import bank_files, load_banks
 from cpch.quiz.labels import book_labels
-from moodle_site import ROOT
+from .moodle_site import ROOT
 
 pytestmark = pytest.mark.lms
 TESTS = ROOT / "tests"

@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from moodle_learner import CMI, attempt, finish_from_here, total_time
+from .moodle_learner import CMI, attempt, finish_from_here, total_time
 from scorm_lms import answer_question, answer_key, scored_quizzes, visible_page, work_through
 
 pytestmark = pytest.mark.lms
