@@ -13,8 +13,14 @@ extensions = [
     "myst_parser",
     "sphinx_external_toc",
     "sphinx_design",
+    "sphinxcontrib.bibtex",
     "cpch.sphinxext",
 ]
+
+# The works the book cites (book/references.bib), listed on reference/references.md.
+bibtex_bibfiles = ["book/references.bib"]
+bibtex_default_style = "plain"
+bibtex_reference_style = "author_year"
 
 external_toc_path = "_toc.yml"
 external_toc_exclude_missing = False

@@ -7,6 +7,7 @@ from pathlib import Path
 from cpch.quiz.banks import bank_files, load_banks
 from cpch.quiz.errors import QuizError
 from cpch.quiz.labels import book_labels
+from cpch.quiz.quality import check_quality, format_stats
 from cpch.assignment import command as assign_command
 from cpch.exports.command import add_command as add_export_command
 from cpch.scorm import command as scorm_command
@@ -20,10 +21,15 @@ def quiz_check(args) -> int:
         return 1
     try:
         quizzes = load_banks(paths, book_labels(args.book))
+        problems = [problem for quiz in quizzes.values() for problem in check_quality(quiz)]
+        if problems:
+            raise QuizError(problems)
     except QuizError as error:
         print(error, file=sys.stderr)
         print(f"{len(error.problems)} problem(s) found", file=sys.stderr)
         return 1
+    if args.stats:
+        print("\n\n".join(format_stats(quiz) for quiz in quizzes.values()), end="\n\n")
     questions = sum(len(q.questions) for q in quizzes.values())
     print(f"{len(quizzes)} question bank(s), {questions} questions: no problems found")
     return 0
@@ -38,6 +44,7 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="*", type=Path, help="bank files (default: every bank in --quizzes)")
     check.add_argument("--quizzes", type=Path, default=Path("quizzes"), help="folder of banks (default: quizzes)")
     check.add_argument("--book", type=Path, default=Path("book"), help="the book whose section labels 'source' may name (default: book)")
+    check.add_argument("--stats", action="store_true", help="print a summary of each bank: items, types, levels, option counts, answer positions")
     check.set_defaults(run=quiz_check)
     scorm_command.add_command(commands)
     add_export_command(commands)

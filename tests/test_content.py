@@ -99,3 +99,24 @@ def test_the_markdown_keeps_one_sentence_per_line():
             if re.search(r"\b[a-z][a-z)]*\. [A-Z]", stripped):  # "word. Next", not "Chr. Michelsen"
                 crowded.append(f"{page.relative_to(BOOK)}:{number}")
     assert crowded == []
+
+
+HANDBOOK_SECTION = re.compile(r"^Handbook sections?: (none|abstract|[IVX]+)\b")
+NOT_CHAPTERS = {"index.md", "glossary.md", "references.md", "hosting.md"}
+
+
+@pytest.mark.parametrize("page", [p for p in book_pages() if p.name not in NOT_CHAPTERS], ids=lambda p: p.stem)
+def test_every_chapter_names_the_handbook_section_it_restates(page):
+    """The first line of text under the H1 (directives aside) maps the chapter to the printed handbook."""
+    lines = page.read_text().splitlines()
+    after_title = lines[next(i for i, line in enumerate(lines) if line.startswith("# ")) + 1:]
+    in_fence = False
+    for line in after_title:
+        if line.startswith("```"):
+            in_fence ^= not (len(line.strip()) > 3 and line.rstrip().endswith("```"))  # a one-line block closes itself
+            continue
+        if in_fence or not line.strip():
+            continue
+        assert HANDBOOK_SECTION.match(line), f"{page.relative_to(BOOK)}: first line under the title is {line!r}"
+        return
+    pytest.fail(f"{page.relative_to(BOOK)}: no text under the title")

@@ -128,7 +128,8 @@ def test_moodle_every_type_has_moodles_documented_structure(quiz_id):
         text = inline(q.prompt) if case is None else f"{block(case.prompt)}<p>{inline(q.prompt)}</p>"
         assert element.findtext("questiontext/text") == text
         assert (element.findtext("generalfeedback/text") or "") == inline(q.explanation)
-        assert texts(element, "tags/tag/text") == [*q.tags, q.difficulty]
+        labels = [f"level-{q.level}", f"objective-{q.objective}"] if q.level else []
+        assert texts(element, "tags/tag/text") == [*q.tags, q.difficulty, *labels]
         CHECK_MOODLE.get(kind, lambda e, q: None)(element, q)
 
 

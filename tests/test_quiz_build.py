@@ -115,3 +115,29 @@ def test_an_unknown_quiz_fails_the_build(book, capsys):
 
     assert status != 0
     assert re.search(r"index\.md:\d+: WARNING: quiz 'no-such-quiz': no question bank at", err), err
+
+
+def test_objectives_open_the_chapter_from_the_bank(book, capsys):
+    shutil.copyfile(BANKS / "quality" / "good.yml", book.parent.parent / "banks" / "good" / "quality.yml")
+    page = book / "index.md"
+    page.write_text(page.read_text().replace("# Section A\n", "# Section A\n\n```{objectives} quality\n```\n", 1))
+
+    status, out, err = build(book, capsys)
+
+    assert status == 0, err
+    box = re.search(r'<div class="objectives admonition">.*?</div>', (out / "index.html").read_text(), re.S).group(0)
+    assert "Learning objectives" in box and "After this chapter you can:" in box
+    texts = re.findall(r'<li id="objective-quality-(\w+)"><p>(.*?)</p>', box)
+    assert texts == [("colours", "After this you can name the colours of things."),
+                     ("sounds", "After this you can match animals with their sounds.")]
+
+
+def test_the_build_applies_the_quality_rules_when_asked(book, capsys):
+    conf = book / "conf.py"
+    conf.write_text(conf.read_text().replace("cpch_quiz_quality = False", "cpch_quiz_quality = True"))
+
+    status, out, err = build(book, capsys)
+
+    assert status != 0
+    assert re.search(r"index\.md:\d+: WARNING: .*every-type\.yml:\d+:\d+: question '\S+' needs a 'level'", err), err
+    assert not out.exists()

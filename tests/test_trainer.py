@@ -5,6 +5,7 @@ import re
 import subprocess
 import sys
 import zipfile
+from html import escape
 
 import pytest
 from pypdf import PdfReader
@@ -19,6 +20,16 @@ from test_scorm_packages import official_schema
 from lxml import etree
 
 QUIZZES = load_banks(bank_files(ROOT / "quizzes"))
+NOTES = ROOT / "trainer-notes"
+
+
+def note_phrases() -> list[str]:
+    """Two headings from each notes file that appear nowhere in the book: its title and its exercise."""
+    phrases = []
+    for path in sorted(NOTES.rglob("*.md")):
+        headings = [line.lstrip("# ").strip() for line in path.read_text().splitlines() if line.startswith("#")]
+        phrases += [headings[0], next(h for h in headings if "exercise" in h.lower())]
+    return phrases
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +37,7 @@ def trainer(site, tmp_path_factory):
     """The trainer pages as `cpch trainer` writes them (in its own process: it drives Chromium itself)."""
     out = tmp_path_factory.mktemp("trainer")
     command = [sys.executable, "-m", "cpch.cli", "trainer", "--site", str(site), "--out", str(out),
-               "--quizzes", str(ROOT / "quizzes"), "--book", str(BOOK)]
+               "--quizzes", str(ROOT / "quizzes"), "--book", str(BOOK), "--notes", str(NOTES)]
     result = subprocess.run(command, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return out
@@ -134,3 +145,39 @@ def test_assignments_with_one_title_but_other_questions_are_other_modules(site, 
         assert manifest == f"cpch-sltd-drill-v1-{question_set}"
         identities.append(question_set)
     assert identities[0] != identities[1]
+
+
+def test_the_trainer_notes_are_in_the_trainer_pages_and_pdf(trainer):
+    html = (trainer / "notes.html").read_text()
+    assert all(escape(phrase) in html for phrase in note_phrases())
+    assert html.count('class="trainer-note"') == len(list(NOTES.rglob("*.md")))
+    assert 'href="../html/diagnostic.html"' in html
+    assert 'href="notes.html"' in (trainer / "index.html").read_text()
+    reader = PdfReader(trainer / "answer-keys.pdf")
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert "Trainer notes: Running the diagnostic as a team workshop" in text
+
+
+def test_the_trainer_notes_never_reach_the_learners_site_or_modules(site, packages):
+    phrases = [phrase.lower() for phrase in note_phrases()]
+    for page in site.rglob("*"):
+        if page.is_file() and page.suffix in (".html", ".js", ".json", ".txt"):
+            text = page.read_text(errors="replace").lower()
+            assert not [p for p in phrases if p in text], page
+    for package in packages.values():
+        with zipfile.ZipFile(package) as archive:
+            for name in archive.namelist():
+                text = archive.read(name).decode(errors="replace").lower()
+                assert not [p for p in phrases if p in text], f"{package.name}:{name}"
+
+
+def test_the_catalogue_lists_each_objective_with_the_questions_that_check_it(trainer):
+    html = (trainer / "index.html").read_text()
+    key = (trainer / "key-database-access.html").read_text()
+    quiz = QUIZZES["database-access"]
+    for objective in quiz.objectives:
+        assert objective.text.replace("'", "&#x27;") in html
+    checkers = [p for q in quiz.questions for p in q.scored_parts if p.objective == "sltd"]
+    for part in checkers:
+        anchor = f"key-database-access-{part.id}"
+        assert f'href="key-database-access.html#{anchor}"' in html and f'id="{anchor}"' in key

@@ -42,7 +42,7 @@ def _item(item: Item) -> list[str]:
 
 def _comment(idnumber: str, q: Question) -> str:
     """Moodle reads a question's ID number and tags from its comment: // [id:…] [tag:…]."""
-    tags = "".join(f" [tag:{_bracketed(tag)}]" for tag in (*q.tags, q.difficulty))
+    tags = "".join(f" [tag:{_bracketed(tag)}]" for tag in q.lms_tags)
     return f"// [id:{_bracketed(idnumber)}]{tags}"
 
 

@@ -80,7 +80,7 @@ def _answer(parent: ET.Element, fraction: str, text: str, feedback: str = "", fm
 
 def _tags(element: ET.Element, q: Question) -> None:
     tags = ET.SubElement(element, "tags")
-    for tag in (*q.tags, q.difficulty):
+    for tag in q.lms_tags:
         _text(tags, "tag", tag)
 
 

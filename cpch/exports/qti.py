@@ -101,7 +101,7 @@ def _resource(resources: ET.Element, ident: str, kind: str, href: str, question=
 def _item_metadata(metadata: ET.Element, question) -> None:
     """Tags and difficulty as LOM keywords; the interaction type as QTI metadata."""
     general = ET.SubElement(ET.SubElement(metadata, "imsmd:lom"), "imsmd:general")
-    for keyword in (*question.tags, question.difficulty):
+    for keyword in question.lms_tags:
         ET.SubElement(ET.SubElement(general, "imsmd:keyword"), "imsmd:langstring").text = keyword
     qti = ET.SubElement(metadata, "imsqti:qtiMetadata")
     ET.SubElement(qti, "imsqti:interactionType").text = qti_items.INTERACTIONS[question.type]

@@ -5,12 +5,13 @@ import re
 from pathlib import Path
 
 from cpch.quiz.errors import QuizError
-from cpch.quiz.model import DIFFICULTIES, TYPES, Option, Question, Quiz
+from cpch.quiz.model import DIFFICULTIES, LEVELS, TYPES, Objective, Option, Question, Quiz
 from cpch.quiz.yaml_marks import Marked, MarkedReader, read_marked
 
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
-QUIZ_KEYS = {"id", "title", "version", "pass_mark", "description", "questions"}
+QUIZ_KEYS = {"id", "title", "version", "pass_mark", "description", "objectives", "questions"}
 COMMON_KEYS = {"id", "type", "prompt", "source", "explanation", "hint", "difficulty", "tags", "feedback"}
+SCORED_KEYS = {"level", "objective"}  # on every question that earns a point (not on a scenario itself)
 TYPE_KEYS = {
     "single": {"options"},
     "multiple": {"options"},
@@ -55,7 +56,23 @@ class _Reader(MarkedReader):
             id=quiz_id, title=self.text(data, "title"), version=version if isinstance(version, int) else 1,
             questions=questions, pass_mark=pass_mark if isinstance(pass_mark, int) else 70,
             description=self.text(data, "description", required=False), path=str(self.path),
+            objectives=self.objectives(data), where=dict(data.positions),
         )
+
+    def objectives(self, data: Marked) -> tuple[Objective, ...]:
+        entries = data.get("objectives")
+        if entries is None:
+            return ()
+        if not isinstance(entries, Marked) or not entries:
+            self.problem(data.where("objectives"), "'objectives' must map objective ids to texts")
+            return ()
+        found = []
+        for key in entries:
+            if not isinstance(key, str) or not ID.match(key):
+                self.problem(entries.where(key), f"objective id '{key}' must be lower-case letters, digits and hyphens")
+                continue
+            found.append(Objective(key, self.text(entries, key), entries.where(key)))
+        return tuple(found)
 
     def identifier(self, data: Marked, what: str) -> str:
         value = data.get("id")
@@ -92,13 +109,15 @@ class _Reader(MarkedReader):
             self.problem(data.where("type") if "type" in data else data.where(),
                          f"unknown question type '{kind}' (use one of: {', '.join(allowed)})")
             return None
-        self.unknown_keys(data, COMMON_KEYS | TYPE_KEYS[kind], f"a {kind} question")
+        scored = SCORED_KEYS if kind != "scenario" else set()
+        self.unknown_keys(data, COMMON_KEYS | scored | TYPE_KEYS[kind], f"a {kind} question")
         fields = dict(
             id=self.identifier(data, "a question"), type=kind, prompt=self.text(data, "prompt"),
             source=self.source(data, required=kind != "scenario"),
             explanation=self.text(data, "explanation", required=False),
             hint=self.text(data, "hint", required=False), difficulty=self.difficulty(data),
-            tags=self.tags(data), line=data.where()[0],
+            tags=self.tags(data), line=data.where()[0], where={"": data.where(), **data.positions},
+            level=self.level(data), objective=self.text(data, "objective", required=False),
         )
         fields.update(self.feedback(data))
         fields.update(getattr(self, "answer_" + kind.replace("-", "_"))(data))
@@ -115,6 +134,13 @@ class _Reader(MarkedReader):
         if value not in DIFFICULTIES:
             self.problem(data.where("difficulty"), f"'difficulty' must be one of: {', '.join(DIFFICULTIES)}")
             return "medium"
+        return value
+
+    def level(self, data: Marked) -> str:
+        value = data.get("level", "")
+        if value and value not in LEVELS:
+            self.problem(data.where("level"), f"'level' must be one of: {', '.join(LEVELS)}")
+            return ""
         return value
 
     def tags(self, data: Marked) -> tuple[str, ...]:
@@ -164,7 +190,8 @@ class _Reader(MarkedReader):
             correct = entry.get("correct", False)
             if not isinstance(correct, bool):
                 self.problem(entry.where("correct"), "'correct' must be true or false")
-            options.append(Option(self.text(entry, "text"), correct is True, self.text(entry, "feedback", required=False)))
+            options.append(Option(self.text(entry, "text"), correct is True, self.text(entry, "feedback", required=False),
+                                  where=entry.where()))
         if len({o.text for o in options}) != len(options):
             self.problem(data.where("options"), "two options have the same text")
         return tuple(options)

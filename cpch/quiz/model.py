@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 TYPES = ("single", "multiple", "true-false", "ordering", "matching", "short-text", "numeric", "scenario")
 DIFFICULTIES = ("easy", "medium", "hard")
+LEVELS = ("recall", "apply")  # cognitive level: remember a fact, or use it in a situation
 
 
 @dataclass(frozen=True)
@@ -11,6 +12,16 @@ class Option:
     text: str
     correct: bool = False
     feedback: str = ""
+    where: tuple[int, int] = field(default=(0, 0), compare=False)  # line, column in the bank
+
+
+@dataclass(frozen=True)
+class Objective:
+    """What a learner can do after a chapter; questions name it by id to show what they check."""
+
+    id: str
+    text: str
+    where: tuple[int, int] = field(default=(0, 0), compare=False)
 
 
 @dataclass(frozen=True)
@@ -33,12 +44,25 @@ class Question:
     steps: tuple["Question", ...] = ()  # scenario
     feedback_correct: str = ""  # types without options
     feedback_incorrect: str = ""
+    level: str = ""  # one of LEVELS; empty when the bank does not say
+    objective: str = ""  # the id of one of the quiz's objectives
     line: int = field(default=0, compare=False)
+    # Where the question and each of its keys stand in the bank: {key: (line, column)}, "" for itself.
+    where: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def at(self, key: str = "") -> tuple[int, int]:
+        return self.where.get(key) or self.where.get("") or (self.line, 1)
 
     @property
     def scored_parts(self) -> tuple["Question", ...]:
         """The questions that earn a point each: a scenario's steps, or the question itself."""
         return self.steps if self.type == "scenario" else (self,)
+
+    @property
+    def lms_tags(self) -> tuple[str, ...]:
+        """What an LMS can select questions by: the tags, the difficulty, the level and the objective."""
+        labels = (f"level-{self.level}",) if self.level else ()
+        return (*self.tags, self.difficulty, *labels, *((f"objective-{self.objective}",) if self.objective else ()))
 
     def matches(self, tag: str) -> bool:
         return tag in self.tags or tag == self.difficulty
@@ -52,7 +76,9 @@ class Quiz:
     questions: tuple[Question, ...]
     pass_mark: int = 70
     description: str = ""
+    objectives: tuple[Objective, ...] = ()
     path: str = field(default="", compare=False)
+    where: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
     def points(self) -> int:

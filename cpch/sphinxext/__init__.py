@@ -11,6 +11,7 @@ from cpch import __version__
 from cpch.sphinxext.assets import defer_scripts, drop_unused_design_assets
 from cpch.sphinxext.diagnostic import DiagnosticDirective, add_diagnostic_assets, render_diagnostics
 from cpch.sphinxext.metadata import add_description
+from cpch.sphinxext.objectives import ObjectivesDirective
 from cpch.sphinxext.quiz import QuizDirective, add_quiz_assets, add_static_path, quiz_node, render_quizzes
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme" / "cpch-book"
@@ -32,8 +33,10 @@ def setup(app: Sphinx) -> dict:
     declare_parallel_safe(app, "sphinx_multitoc_numbering")
     app.add_html_theme("cpch-book", str(THEME_DIR))
     app.add_config_value("cpch_quiz_dir", "quizzes", "env")
+    app.add_config_value("cpch_quiz_quality", True, "env")  # apply cpch.quiz.quality's rules to embedded banks
     app.add_node(quiz_node)
     app.add_directive("quiz", QuizDirective)
+    app.add_directive("objectives", ObjectivesDirective)
     app.add_directive("diagnostic", DiagnosticDirective)
     app.connect("builder-inited", add_static_path)
     app.connect("doctree-resolved", render_quizzes)

@@ -17,6 +17,7 @@ from cpch.quiz.errors import QuizError
 from cpch.quiz.html import Settings, render_quiz
 from cpch.quiz.loader import load_quiz
 from cpch.quiz.messages import messages
+from cpch.quiz.quality import check_quality
 from cpch.sphinxext.links import section_links
 
 logger = logging.getLogger(__name__)
@@ -69,6 +70,9 @@ class QuizDirective(SphinxDirective):
             for problem in error.problems:
                 logger.warning(str(problem), location=self.get_location())
             return []
+        if self.config.cpch_quiz_quality:
+            for problem in check_quality(quiz):
+                logger.warning(str(problem), location=self.get_location())
         tags = tuple(t.strip() for t in self.options.get("tags", "").split(",") if t.strip())
         if not quiz.select(tags, self.options.get("count")):
             logger.warning(f"quiz '{quiz.id}': no question has the tags {', '.join(tags)}", location=self.get_location())
