@@ -1,7 +1,7 @@
 """A throwaway Moodle 4.3 on 127.0.0.1: a private PostgreSQL cluster, Moodle's CLI installer, PHP's own server.
 
 `Moodle.stand_up()` extracts the tarball into a temporary folder and returns a running site;
-`close()` stops everything and removes the folder. `python tests/lms/moodle.py` keeps one
+`close()` stops everything and removes the folder. `python tests/lms/moodle_site.py` keeps one
 running until Ctrl-C, for trying things by hand; while it runs, MOODLE_ATTACH=<its folder> makes
 the tests use it instead of standing up their own (and leave it running).
 """
@@ -27,7 +27,7 @@ PACKAGES = ["php-cli", "php-pgsql", "php-xml", "php-mbstring", "php-curl", "php-
 PHP_MODULES = {"pgsql", "dom", "mbstring", "curl", "zip", "gd", "intl", "soap"}
 PHP = ["php", "-d", "max_input_vars=5000"]  # Moodle's installer refuses to run with less
 ADMIN_PASSWORD = "Admin-pass-1"
-# A throwaway database: durability buys nothing here and costs most of the install's time.
+# A throwaway database: durability buys nothing here and slows every write.
 PG_OPTIONS = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
 
 
