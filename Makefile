@@ -46,7 +46,7 @@ test: $(BIN)/.installed node_modules/.installed /usr/bin/chromium lint-js
 	  echo "Skipping the Moodle tests (tests/lms): no Moodle tarball at $(MOODLE_TARBALL); set MOODLE_TARBALL=/path/to/moodle-4.3.tar.gz to run them."; \
 	  $(BIN)/python -m pytest -m "not lms"; fi
 
-# The Moodle tier alone: a real Moodle 4.3 from $(MOODLE_TARBALL), on 127.0.0.1, for the session (about N minutes).
+# The Moodle tier alone: a real Moodle 4.3 from $(MOODLE_TARBALL), stood up on 127.0.0.1 for the session.
 test-lms: $(BIN)/.installed /usr/bin/chromium
 	$(BIN)/python -m pytest -m lms tests/lms
 

@@ -218,7 +218,7 @@ def test_the_diagnostic_journey(add_activity, new_learner, moodle):
 
 
 def test_the_diagnostic_with_default_grading_shows_zero(add_activity, new_learner):
-    """Why the README tells trainers to change the diagnostic's grading: by default a finished one shows 0."""
+    """Why the README tells trainers to change the diagnostic's grading: by default a finished one shows no result."""
     activity = add_activity("diagnostic", "2004")
     learner = new_learner()
     session = learner.launch(activity)
@@ -226,4 +226,5 @@ def test_the_diagnostic_with_default_grading_shows_zero(add_activity, new_learne
         session.frame.locator("a[data-export=csv]").first.click()
     session.close_tab()
     tracked = learner.wait_for(activity, lambda t: attempt(t).get("cmi.completion_status") == "completed", "completion")
-    assert tracked["grade"]["grade"] == 0.0 and tracked["grade_item"]["grademax"] == 100.0
+    # Moodle 4.3 has shown 0.00 (out of 100) or no grade at all here: either way, not "done".
+    assert tracked["grade"]["grade"] in (None, 0.0) and tracked["grade_item"]["grademax"] == 100.0
