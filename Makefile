@@ -9,7 +9,7 @@ SERVE_PORT ?= 8000
 MOODLE_TARBALL ?= ../shared/lms/moodle-4.3.tar.gz
 export MOODLE_TARBALL
 
-.PHONY: all html scorm exports trainer test test-lms lint-js bench serve clean
+.PHONY: all html scorm exports trainer test test-lms lint-js fuzz bench serve clean
 
 all: html scorm exports trainer
 
@@ -53,6 +53,11 @@ test-lms: $(BIN)/.installed /usr/bin/chromium
 # TypeScript's checker over the browser runtimes' JSDoc types (tsconfig.json lists the files).
 lint-js: node_modules/.installed
 	node_modules/.bin/tsc -p tsconfig.json
+
+# A longer run of the property-based tests of every reader and export (make test runs 60 examples each, seeded).
+FUZZ_EXAMPLES ?= 2000
+fuzz: $(BIN)/.installed node_modules/.installed
+	CPCH_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/test_fuzz.py --hypothesis-show-statistics
 
 bench/node_modules/.installed: bench/package.json bench/package-lock.json
 	npm ci --prefix bench --no-audit --no-fund --loglevel=error

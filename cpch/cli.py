@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from cpch.quiz.banks import bank_files, load_banks
-from cpch.quiz.errors import QuizError
+from cpch.core.problems import LocatedError
 from cpch.quiz.labels import book_labels
 from cpch.quiz.quality import check_quality, format_stats
 from cpch.assignment import command as assign_command
@@ -23,8 +23,8 @@ def quiz_check(args) -> int:
         quizzes = load_banks(paths, book_labels(args.book))
         problems = [problem for quiz in quizzes.values() for problem in check_quality(quiz)]
         if problems:
-            raise QuizError(problems)
-    except QuizError as error:
+            raise LocatedError(problems)
+    except LocatedError as error:
         print(error, file=sys.stderr)
         print(f"{len(error.problems)} problem(s) found", file=sys.stderr)
         return 1

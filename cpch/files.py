@@ -2,6 +2,7 @@
 
 import io
 import os
+import shutil
 import tempfile
 import zipfile
 from pathlib import Path
@@ -35,3 +36,37 @@ def write_atomically(path: Path, data: bytes) -> Path:
         Path(temporary).unlink(missing_ok=True)
         raise
     return path
+
+
+class Staged:
+    """All or nothing for a command that writes several files into `out`.
+
+        with Staged(out) as folder:
+            ...write every file under folder...
+
+    Files are written to a temporary folder beside `out`; only when the block ends without an
+    error are they moved into `out` (one rename each, on the same file system), replacing files
+    of the same name and leaving the others. On any error, `out` is left as it was."""
+
+    def __init__(self, out: Path):
+        self.out = Path(out)
+        self.folder: Path | None = None
+
+    def __enter__(self) -> Path:
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        self.folder = Path(tempfile.mkdtemp(dir=self.out.parent, prefix=f".{self.out.name}.", suffix=".staging"))
+        return self.folder
+
+    def __exit__(self, kind, error, trace) -> None:
+        try:
+            if kind is None:
+                for path in sorted(p for p in self.folder.rglob("*") if not p.is_dir()):
+                    target = self.out / path.relative_to(self.folder)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(path, target)
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+    def final(self, paths: list[Path]) -> list[Path]:
+        """Where files written in the staging folder end up."""
+        return [self.out / Path(path).relative_to(self.folder) for path in paths]

@@ -26,7 +26,7 @@ STORAGE_KEY = "cpch-diagnostic:cpch-diagnostic"
 
 
 def expected_message(path: Path) -> str:
-    first = path.read_text().splitlines()[0]
+    first = path.read_bytes().split(b"\n")[0].decode()  # some bad files are not UTF-8 past this line
     assert first.startswith("# expect: "), f"{path.name} must say what it expects"
     return f"{path}:{first.removeprefix('# expect: ')}"
 
@@ -527,3 +527,18 @@ def test_hostile_text_runs_nothing(browser, tmp_path):
         page.context.close()
     finally:
         server.shutdown()
+
+
+UNREADABLE = ["alias-bomb", "non-scalar-key", "deep-nesting", "huge-integer", "control-character", "lone-surrogate", "not-utf8"]
+
+
+def test_files_the_reader_refuses_give_located_warnings_not_a_crash(book, capsys):
+    page = book / "index.md"
+    for name in UNREADABLE:
+        page.write_text(page.read_text() + f"\n```{{diagnostic}} ../../diagnostic/bad/{name}.yml\n```\n")
+    status, out, err = build(book, capsys)
+    assert status != 0 and not out.exists()
+    assert "Exception occurred" not in err and "Traceback" not in err
+    for name in UNREADABLE:
+        expected = (FILES / "bad" / f"{name}.yml").read_bytes().split(b"\n")[0].decode().removeprefix("# expect: ")
+        assert re.search(rf"index\.md:\d+: WARNING: \S*{name}\.yml:{re.escape(expected)}", err), (name, err)

@@ -18,7 +18,7 @@ from cpch.exports import ExportError, bank_selection, render, write_exports
 from cpch.exports.command import add_command
 from cpch.quiz import Question, load_quiz
 from cpch.quiz.banks import bank_files, load_banks
-from cpch.quiz.html import block, inline
+from cpch.core.markup import block, inline
 from cpch.quiz.labels import book_labels
 from conftest import BOOK, ROOT
 

@@ -117,8 +117,28 @@ def test_an_unknown_quiz_fails_the_build(book, capsys):
     assert re.search(r"index\.md:\d+: WARNING: quiz 'no-such-quiz': no question bank at", err), err
 
 
+UNREADABLE = ["alias-bomb", "non-scalar-key", "deep-nesting", "huge-integer", "huge-number", "control-character",
+              "lone-surrogate", "not-utf8", "recursive-alias", "invalid-date"]
+
+
+def test_banks_the_reader_refuses_give_located_warnings_not_a_crash(book, capsys):
+    good = book.parent.parent / "banks" / "good"
+    page = book / "index.md"
+    for name in UNREADABLE:
+        shutil.copyfile(BANKS / "bad" / f"{name}.yml", good / f"{name}.yml")
+        page.write_text(page.read_text() + f"\n```{{quiz}} {name}\n```\n")
+
+    status, out, err = build(book, capsys)
+
+    assert status != 0 and not out.exists()
+    assert "Exception occurred" not in err and "Traceback" not in err
+    for name in UNREADABLE:
+        expected = (BANKS / "bad" / f"{name}.yml").read_bytes().split(b"\n")[0].decode().removeprefix("# expect: ")
+        assert re.search(rf"index\.md:\d+: WARNING: \S*{name}\.yml:{re.escape(expected)}", err), (name, err)
+
+
 def test_objectives_open_the_chapter_from_the_bank(book, capsys):
-    shutil.copyfile(BANKS / "quality" / "good.yml", book.parent.parent / "banks" / "good" / "quality.yml")
+    shutil.copyfile(BANKS / "quality" / "quality.yml", book.parent.parent / "banks" / "good" / "quality.yml")
     page = book / "index.md"
     page.write_text(page.read_text().replace("# Section A\n", "# Section A\n\n```{objectives} quality\n```\n", 1))
 

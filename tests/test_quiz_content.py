@@ -8,9 +8,10 @@ import pytest
 from cpch.quiz.banks import bank_files, load_banks
 from cpch.quiz.html import Settings, render_quiz
 from cpch.quiz.labels import book_labels
-from cpch.quiz.messages import FOLDER, languages, messages
+from cpch.core.messages import Catalogue
+from cpch.quiz.messages import FOLDER, messages
 from cpch.quiz.model import TYPES
-from cpch.scorm.package import MESSAGES as MODULE_MESSAGES
+from cpch.scorm.messages import FOLDER as MODULE_MESSAGES
 from conftest import BOOK, ROOT
 
 QUIZZES = load_banks(bank_files(ROOT / "quizzes"), book_labels(BOOK))
@@ -52,9 +53,10 @@ def test_every_chapter_with_a_bank_embeds_it():
 
 @pytest.mark.parametrize("folder", [FOLDER, MODULE_MESSAGES], ids=["quiz", "module"])
 def test_catalogues_have_the_same_messages(folder):
-    english = set(messages("en", folder))
-    assert languages(folder) == ["en", "fr"]
-    for language in languages(folder):
+    catalogue = Catalogue(folder)
+    english = set(catalogue("en"))
+    assert catalogue.languages() == ["en", "fr"]
+    for language in catalogue.languages():
         assert set(json.loads((folder / f"{language}.json").read_text())) == english, language
 
 

@@ -17,7 +17,7 @@ BAD = sorted((BANKS / "bad").glob("*.yml"))
 
 
 def expected_message(path: Path) -> str:
-    first = path.read_text().splitlines()[0]
+    first = path.read_bytes().split(b"\n")[0].decode()  # some bad files are not UTF-8 past this line
     assert first.startswith("# expect: "), f"{path.name} must say what it expects"
     return f"{path}:{first.removeprefix('# expect: ')}"
 
@@ -79,3 +79,14 @@ def test_every_bank_of_the_handbook_is_valid(capsys):
 def test_book_labels_are_read_from_myst_targets():
     labels = book_labels(BOOK)
     assert {"coop-levels", "interpol-sltd-hit", "ref-glossary"} <= labels
+
+
+@pytest.mark.parametrize("command", [["quiz", "check"], ["export", "--out", "{out}"]], ids=["check", "export"])
+def test_commands_print_located_errors_for_unreadable_banks_and_write_nothing(command, tmp_path, capsys):
+    unreadable = [BANKS / "bad" / f"{name}.yml" for name in ("alias-bomb", "non-scalar-key", "deep-nesting", "not-utf8")]
+    argv = [part.format(out=tmp_path / "out") for part in command]
+    status = cpch([*argv, "--book", str(BOOK), *map(str, unreadable)])
+    err = capsys.readouterr().err
+    assert status == 1 and "Traceback" not in err and not (tmp_path / "out").exists()
+    for path in unreadable:
+        assert expected_message(path) in err

@@ -13,7 +13,7 @@ from conftest import BOOK, ROOT
 
 BANKS = Path(__file__).parent / "banks"
 BAD = sorted((BANKS / "bad" / "quality").glob("*.yml"))
-GOOD = BANKS / "quality" / "good.yml"
+GOOD = BANKS / "quality" / "quality.yml"  # a bank's id is its file name
 HANDBOOK = load_banks(bank_files(ROOT / "quizzes"), book_labels(BOOK))
 
 

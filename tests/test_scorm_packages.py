@@ -11,7 +11,9 @@ import pytest
 from lxml import etree
 
 from cpch.quiz.banks import bank_files
-from cpch.quiz.errors import QuizError
+from cpch.cli import main as cpch
+from cpch.core.problems import LocatedError, Problem
+from cpch.scorm import command as scorm_command
 from cpch.scorm.command import site_pages
 from cpch.scorm.modules import load_modules
 from cpch.scorm.content import extract_pages
@@ -68,7 +70,7 @@ def test_every_module_has_its_packages(packages, modules):
 
 def test_a_form_with_too_much_free_text_for_scorm12_is_refused(site, modules, tmp_path):
     form = replace(modules["diagnostic"], versions=("1.2", "2004"))
-    with pytest.raises(QuizError, match=r"free-text fields leave \d+ characters each in SCORM 1.2"):
+    with pytest.raises(LocatedError, match=r"free-text fields leave \d+ characters each in SCORM 1.2"):
         build_package(form, "1.2", site, tmp_path, MODULES_FILE)
     assert list(tmp_path.iterdir()) == []
 
@@ -158,7 +160,7 @@ def test_packages_are_deterministic(site, modules, packages, tmp_path):
 def test_an_unknown_chapter_or_quiz_is_a_located_error(site, tmp_path):
     bad = tmp_path / "modules.yml"
     bad.write_text("modules:\n  - id: broken\n    title: Broken\n    chapters: [no/such-page]\n    quizzes: [no-such-quiz]\n")
-    with pytest.raises(QuizError) as error:
+    with pytest.raises(LocatedError) as error:
         load_modules(bad, site_pages(site), {p.stem for p in bank_files(ROOT / "quizzes")})
     message = str(error.value)
     assert f"{bad}:4:5: unknown chapter 'no/such-page'" in message
@@ -167,7 +169,7 @@ def test_an_unknown_chapter_or_quiz_is_a_located_error(site, tmp_path):
 
 def test_a_module_too_big_for_scorm12_fails_and_writes_nothing(site, modules, tmp_path, monkeypatch):
     monkeypatch.setattr("cpch.scorm.package.SCORM12_SUSPEND_LIMIT", 100)
-    with pytest.raises(QuizError, match="could need .* characters of suspend data"):
+    with pytest.raises(LocatedError, match="could need .* characters of suspend data"):
         build_package(modules["foundations"], "1.2", site, tmp_path, MODULES_FILE)
     assert list(tmp_path.iterdir()) == []
 
@@ -211,3 +213,24 @@ def test_the_node_tests_hold_the_largest_scorm12_module(site, modules):
         LARGEST.write_text(current)
     assert LARGEST.read_text() == current, f"{LARGEST} is out of date: rerun this test with CPCH_UPDATE_FIXTURES=1"
     assert largest["bound"] <= largest["limit"]
+
+
+def test_the_command_writes_every_package_or_none(site, tmp_path, monkeypatch, capsys):
+    """A module failing after others were built leaves the output folder as it was."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "older.zip").write_bytes(b"kept")
+    real, built = scorm_command.build_package, []
+
+    def fail_on_the_third(module, version, *args, **kwargs):
+        if len(built) == 2:
+            raise LocatedError([Problem(MODULES_FILE, 1, 1, f"module '{module.id}' cannot be packaged")])
+        built.append(real(module, version, *args, **kwargs))
+        return built[-1]
+
+    monkeypatch.setattr(scorm_command, "build_package", fail_on_the_third)
+    status = cpch(["scorm", "--site", str(site), "--quizzes", str(ROOT / "quizzes"), "--out", str(out)])
+    err = capsys.readouterr().err
+    assert status == 1 and f"{MODULES_FILE}:1:1: module" in err and "nothing was written" in err
+    assert len(built) == 2 and [p.name for p in out.iterdir()] == ["older.zip"]
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from cpch.quiz.errors import QuizError
+from cpch.core.problems import LocatedError
 from cpch.trainer.notes import book_order, load_notes, read_note
 from conftest import BOOK, ROOT
 
@@ -37,7 +37,7 @@ def test_a_note_names_its_chapter_and_keeps_its_markdown(tmp_path):
 ])
 def test_a_bad_note_is_a_located_error(tmp_path, text, where, message):
     path = write(tmp_path, "bad.md", text)
-    with pytest.raises(QuizError) as error:
+    with pytest.raises(LocatedError) as error:
         read_note(path, CHAPTERS)
     assert str(error.value).startswith(f"{path}:{where}: ") and message in str(error.value)
 
@@ -46,7 +46,7 @@ def test_every_bad_file_is_reported_and_a_chapter_has_one_file(tmp_path):
     write(tmp_path, "a.md", "---\nchapter: part/page\n---\nA\n")
     write(tmp_path, "b.md", "---\nchapter: part/page\n---\nB\n")
     write(tmp_path, "c.md", "---\nchapter: gone\n---\nC\n")
-    with pytest.raises(QuizError) as error:
+    with pytest.raises(LocatedError) as error:
         load_notes(tmp_path, CHAPTERS, [])
     lines = str(error.value).splitlines()
     assert len(lines) == 2

@@ -2,14 +2,20 @@
 
 import re
 import sys
-from html import escape
 from pathlib import Path
 
+from markupsafe import Markup
+
+from cpch.core.ids import ID_RULE, is_id
+from cpch.core.messages import LANGUAGE
+from cpch.core.problems import shown
+from cpch.core.yaml_reader import character_problem
 from cpch.assignment.selection import SelectionError, as_quiz, pick
 from cpch.exports import write_exports
+from cpch.files import Staged
 from cpch.progress import Progress
 from cpch.quiz.banks import bank_files, load_banks
-from cpch.quiz.errors import QuizError
+from cpch.core.problems import LocatedError
 from cpch.quiz.html import Settings, render_quiz
 from cpch.quiz.labels import book_labels
 from cpch.quiz.messages import messages
@@ -31,29 +37,50 @@ def write_assignment(args) -> list[Path]:
     module = Module(assignment_id, args.title, 1, args.pass_mark, ("assignment",), (assignment_id,))
     settings = Settings(f"quiz-{assignment_id}", args.pass_mark, args.shuffle, messages(args.language), {})
     page = page_from_html("assignment", 0, args.title,
-                          f"<h1>{escape(args.title)}</h1>{render_quiz(quiz, quiz.questions, settings)}")
-    out = args.out or Path("_build/assignments") / assignment_id
-    written = []
-    with Progress(f"Writing assignment '{assignment_id}'", len(VERSIONS) + 1) as bar:
-        written += write_exports(args.title, picked, out, name=assignment_id, pass_mark=args.pass_mark)
+                          str(Markup("<h1>{}</h1>{}").format(args.title, Markup(render_quiz(quiz, quiz.questions, settings)))))
+    staged, written = Staged(args.out or Path("_build/assignments") / assignment_id), []
+    with staged as folder, Progress(f"Writing assignment '{assignment_id}'", len(VERSIONS) + 1) as bar:
+        written += write_exports(args.title, picked, folder, name=assignment_id, pass_mark=args.pass_mark)
         bar.step("question banks")
         for version in VERSIONS:
-            written.append(package_pages(module, version, [page], args.site, out, Path("cpch assign"), args.language))
+            written.append(package_pages(module, version, [page], args.site, folder, Path("cpch assign"), args.language))
             bar.step(f"SCORM {version}")
-    return written
+    return staged.final(written)
+
+
+TITLE_LENGTH = 200
+
+
+def argument_problems(args) -> list[str]:
+    """What is wrong with the options that argparse cannot check: the title and id go into every output."""
+    problems = []
+    if args.id is not None and not is_id(args.id):
+        problems.append(f"--id '{shown(args.id)}': use {ID_RULE}")
+    title = args.title
+    if not title.strip() or len(title) > TITLE_LENGTH or "\n" in title or "\r" in title:
+        problems.append(f"--title: give a title of 1 to {TITLE_LENGTH} characters on one line")
+    elif character_problem(title):
+        problems.append(f"--title: {character_problem(title)}")
+    if not LANGUAGE.fullmatch(args.language):
+        problems.append(f"--language '{shown(args.language)}': use a language code such as en, fr or fr_CA")
+    return problems
 
 
 def run(args) -> int:
+    problems = argument_problems(args)
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        return 2
     if not (args.site / "_static").is_dir():
         print(f"{args.site}: no built site (its style sheets are needed); run `make html` first", file=sys.stderr)
         return 1
-    if args.id and not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,62}", args.id):
-        print(f"--id '{args.id}': use lower-case letters, digits and hyphens", file=sys.stderr)
-        return 1
     try:
         written = write_assignment(args)
-    except (QuizError, SelectionError) as error:
+    except (LocatedError, SelectionError) as error:
         print(error, file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"cannot write the assignment: {error}", file=sys.stderr)
         return 1
     print("\n".join(str(path) for path in written))
     return 0

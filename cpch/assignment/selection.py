@@ -16,7 +16,8 @@ def pick(quizzes: dict[str, Quiz], quiz_ids: list[str], tags: list[str], count: 
     unknown = [q for q in quiz_ids if q not in quizzes]
     if unknown:
         raise SelectionError(f"--quiz: no question bank {', '.join(unknown)} (known: {', '.join(sorted(quizzes))})")
-    pool = [(quiz, question) for quiz_id in (quiz_ids or sorted(quizzes)) for quiz in [quizzes[quiz_id]]
+    chosen_banks = list(dict.fromkeys(quiz_ids)) or sorted(quizzes)  # a bank named twice is picked from once
+    pool = [(quiz, question) for quiz_id in chosen_banks for quiz in [quizzes[quiz_id]]
             for question in quiz.questions if not tags or any(question.matches(tag) for tag in tags)]
     if not pool:
         raise SelectionError(f"--tag: no question has any of the tags {', '.join(tags)}")

@@ -3,12 +3,11 @@
 import re
 from pathlib import Path
 
+from cpch.core.ids import ID_RULE, is_id
+from cpch.core.problems import LocatedError, shown
+from cpch.core.yaml_reader import Marked, MarkedReader, read_marked
 from cpch.diagnostic.model import KINDS, YES_PARTLY_NO, Diagnostic, Item, Level, Option
-from cpch.quiz.errors import QuizError
-from cpch.quiz.yaml_marks import Marked, MarkedReader, read_marked
-
-ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
-NUMBER = re.compile(r"^[A-Za-z0-9]+(\.[A-Za-z0-9]+)*$")
+NUMBER = re.compile(r"[A-Za-z0-9]+(\.[A-Za-z0-9]+)*")
 TOP_KEYS = {"id", "version", "title", "levels", "suggestion", "items"}
 LEVEL_KEYS = {"id", "name", "description", "chapter"}
 SUGGESTION_KEYS = {"minimum", "rule"}
@@ -17,15 +16,12 @@ OPTION_KEYS = {"value", "text"}
 BARE_BOOLEAN = "write \"yes\" and \"no\" in quotes: without them YAML reads true and false"
 
 
-class DiagnosticError(QuizError):
+class DiagnosticError(LocatedError):
     """One or more problems in a diagnostic file; str() lists them one per line."""
 
 
 class _Reader(MarkedReader):
     """Turns one file's YAML into model objects, collecting every problem on the way."""
-
-    def at(self, data: Marked, key: str) -> tuple[int, int]:
-        return data.where(key) if key in data else data.where()
 
     @staticmethod
     def clean(value: str) -> str:
@@ -64,7 +60,7 @@ class _Reader(MarkedReader):
             self.problem(self.at(data, key), f"'{key}' must name a section label")
             return ""
         if self.labels is not None and value not in self.labels:
-            self.problem(self.at(data, key), f"unknown section label '{value}': no section of the book has it")
+            self.problem(self.at(data, key), f"unknown section label '{shown(value)}': no section of the book has it")
         return value
 
     # ---- The file ----------------------------------------------------------------------------
@@ -74,8 +70,8 @@ class _Reader(MarkedReader):
         if data is None:
             return None
         identifier = data.get("id")
-        if not isinstance(identifier, str) or not ID.match(identifier):
-            self.problem(self.at(data, "id"), "the diagnostic needs an 'id' of lower-case letters, digits and hyphens")
+        if not is_id(identifier):
+            self.problem(self.at(data, "id"), f"the diagnostic needs an 'id' of {ID_RULE}")
             identifier = ""
         levels = self.levels(data)
         suggestion = self.mapping(data.get("suggestion"), "'suggestion'", SUGGESTION_KEYS, self.at(data, "suggestion"))
@@ -97,8 +93,8 @@ class _Reader(MarkedReader):
             if entry is None:
                 continue
             identifier = entry.get("id")
-            if not isinstance(identifier, str) or not ID.match(identifier):
-                self.problem(self.at(entry, "id"), "a level needs an 'id' of lower-case letters, digits and hyphens")
+            if not is_id(identifier):
+                self.problem(self.at(entry, "id"), f"a level needs an 'id' of {ID_RULE}")
             elif identifier in {level.id for level in levels}:
                 self.problem(entry.where("id"), f"two levels have the id '{identifier}'")
             chapter = self.label(entry, "chapter", entry["chapter"]) if "chapter" in entry else ""
@@ -126,12 +122,12 @@ class _Reader(MarkedReader):
         if data is None:
             return None
         number = data.get("number")
-        if not isinstance(number, str) or not NUMBER.match(number):
+        if not isinstance(number, str) or not NUMBER.fullmatch(number):
             self.problem(self.at(data, "number"), "an item needs a 'number' such as \"A.2.1\" (in quotes)")
             number = ""
         kind = data.get("answer")
         if kind not in KINDS:
-            self.problem(self.at(data, "answer"), f"unknown answer kind '{kind}' (use one of: {', '.join(KINDS)})")
+            self.problem(self.at(data, "answer"), f"unknown answer kind '{shown(kind)}' (use one of: {', '.join(KINDS)})")
             return None
         options = self.options(data, kind, levels)
         values = [o.value for o in options]
@@ -167,8 +163,8 @@ class _Reader(MarkedReader):
             value = entry.get("value")
             if isinstance(value, bool):
                 self.problem(entry.where("value"), BARE_BOOLEAN)
-            elif not isinstance(value, str) or not ID.match(value):
-                self.problem(self.at(entry, "value"), "an option needs a 'value' of lower-case letters, digits and hyphens")
+            elif not is_id(value):
+                self.problem(self.at(entry, "value"), f"an option needs a 'value' of {ID_RULE}")
             elif value in {o.value for o in options}:
                 self.problem(entry.where("value"), f"two options have the value '{value}'")
             options.append(Option(str(value), self.text(entry, "text")))
@@ -181,7 +177,7 @@ class _Reader(MarkedReader):
             if isinstance(value, bool):
                 self.problem(data.where(key), BARE_BOOLEAN)
             elif value not in values:
-                self.problem(data.where(key), f"'{key}' names '{value}', which is not an answer of this item (answers: {', '.join(values)})")
+                self.problem(data.where(key), f"'{key}' names '{shown(value)}', which is not an answer of this item (answers: {', '.join(values)})")
             else:
                 named.append(value)
         return named
@@ -215,7 +211,7 @@ class _Reader(MarkedReader):
         for value in self.answer_values(data, "evidence", list(raw), values):
             level = raw[value]
             if not isinstance(level, int) or isinstance(level, bool) or not 1 <= level <= level_count:
-                self.problem(raw.where(value), f"the level for '{value}' must be a whole number from 1 to {level_count}")
+                self.problem(raw.where(value), f"the level for '{shown(value)}' must be a whole number from 1 to {level_count}")
                 continue
             evidence.append((value, level))
         return tuple(evidence)

@@ -1,20 +1,9 @@
-"""Interface strings of the diagnostic, per language (messages/<lang>.json)."""
+"""The diagnostic's interface strings, per language (messages/<lang>.json)."""
 
-import json
-from functools import cache
 from pathlib import Path
 
+from cpch.core.messages import Catalogue
+
 FOLDER = Path(__file__).parent / "messages"
-DEFAULT = "en"
-
-
-def languages() -> list[str]:
-    return sorted(p.stem for p in FOLDER.glob("*.json"))
-
-
-@cache
-def messages(language: str | None) -> dict[str, str]:
-    """The catalogue for `language` ("fr", "fr_CA"...), falling back to English."""
-    base = (language or DEFAULT).split("_")[0].split("-")[0]
-    path = FOLDER / f"{base}.json"
-    return json.loads((path if path.exists() else FOLDER / f"{DEFAULT}.json").read_text(encoding="utf-8"))
+messages = Catalogue(FOLDER)
+languages = messages.languages

@@ -5,9 +5,10 @@ from pathlib import Path
 
 from cpch.exports.common import ExportError
 from cpch.exports.writer import FORMATS, export_banks
+from cpch.files import Staged
 from cpch.progress import Progress
 from cpch.quiz.banks import bank_files, load_banks
-from cpch.quiz.errors import QuizError
+from cpch.core.problems import LocatedError
 from cpch.quiz.labels import book_labels
 
 
@@ -34,11 +35,11 @@ def run(args) -> int:
     formats = list(FORMATS) if args.format == "all" else [args.format]
     try:
         quizzes = load_banks(paths, book_labels(args.book))
-        with Progress("Exporting question banks", len(quizzes)) as bar:
-            written = export_banks(quizzes.values(), args.out, formats, on_bank=bar.step)
+        with Staged(args.out) as folder, Progress("Exporting question banks", len(quizzes)) as bar:
+            written = export_banks(quizzes.values(), folder, formats, on_bank=bar.step)
     except ExportError as error:
         return _fail(error, "question(s) cannot be exported; nothing was written")
-    except QuizError as error:
+    except LocatedError as error:
         return _fail(error, "problem(s) found in the banks; nothing was written")
     except OSError as error:
         print(f"cannot write the exports: {error}", file=sys.stderr)
@@ -47,7 +48,7 @@ def run(args) -> int:
     return 0
 
 
-def _fail(error: QuizError, summary: str) -> int:
+def _fail(error: LocatedError, summary: str) -> int:
     print(error, file=sys.stderr)
     print(f"{len(error.problems)} {summary}", file=sys.stderr)
     return 1

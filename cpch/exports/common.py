@@ -1,15 +1,16 @@
 """What every export format shares: the questions to export, their stable names, and the errors."""
 
 import re
+from decimal import Decimal
 from dataclasses import dataclass
 from pathlib import Path
 
-from cpch.quiz.errors import Problem, QuizError
-from cpch.quiz.html import block, inline
+from cpch.core.markup import block, inline
+from cpch.core.problems import LocatedError, Problem
 from cpch.quiz.model import Question, Quiz
 
 
-class ExportError(QuizError):
+class ExportError(LocatedError):
     """Questions that a format cannot express; str() lists them one per line as file:line:column."""
 
 
@@ -92,8 +93,9 @@ def step_html(scenario: Question, step: Question) -> str:
 
 
 def number(value: float) -> str:
-    """A number as written in exports: 7 rather than 7.0."""
-    return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else repr(float(value))
+    """A number as written in exports: 7 rather than 7.0, and never with an exponent (gift-pegjs refuses 1e-08)."""
+    text = format(Decimal(repr(float(value) + 0.0)), "f")  # + 0.0 turns -0.0 into 0.0
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 # Moodle grades an option with a fraction from a fixed list (question_bank::fraction_options_full):

@@ -5,7 +5,7 @@ an ordering question becomes a matching one, each item matched with its position
 """
 
 from cpch.exports.common import (
-    Item, Selection, build_all, case_html, html, number, option_fractions, step_html,
+    Item, Selection, Unsupported, build_all, case_html, html, number, option_fractions, step_html,
 )
 from cpch.quiz.model import Question
 
@@ -21,6 +21,12 @@ def escape(text: str) -> str:
     for char in SPECIAL:
         text = text.replace(char, "\\" + char)
     return text.replace("\r", "").replace("\n", "\\n")
+
+
+def answer(text: str) -> str:
+    """An answer's HTML, escaped: a leading % would read as a grade (~%50%...), so it is written &#37;."""
+    escaped = escape(text)
+    return escape("&#37;") + escaped[1:] if escaped.startswith("%") else escaped
 
 
 def render(selection: Selection) -> bytes:
@@ -63,11 +69,11 @@ def _feedback(q: Question, text: str) -> str:
 
 
 def _single(q: Question, text: str):
-    return text, [("=" if o.correct else "~") + escape(html(q, o.text)) + _feedback(q, o.feedback) for o in q.options]
+    return text, [("=" if o.correct else "~") + answer(html(q, o.text)) + _feedback(q, o.feedback) for o in q.options]
 
 
 def _multiple(q: Question, text: str):
-    return text, [f"~%{fraction}%" + escape(html(q, o.text)) + _feedback(q, o.feedback)
+    return text, [f"~%{fraction}%" + answer(html(q, o.text)) + _feedback(q, o.feedback)
                   for o, fraction in zip(q.options, option_fractions(q))]
 
 
@@ -79,6 +85,8 @@ def _true_false(q: Question, text: str):
 
 
 def _short_text(q: Question, text: str):
+    if any(a.startswith("%") for a in q.accept):
+        raise Unsupported(q, "an accepted answer starts with %, which GIFT reads as a grade")
     answers = ["=" + escape(a.replace("*", r"\*")) + _feedback(q, q.feedback_correct) for a in q.accept]
     if q.feedback_incorrect:  # '*' matches any other answer
         answers.append("=%0%*" + _feedback(q, q.feedback_incorrect))
@@ -94,11 +102,11 @@ def _numeric(q: Question, text: str):
 
 
 def _matching(q: Question, text: str):
-    return text, [f"={escape(html(q, left))} -> {escape(right)}" for left, right in q.pairs]
+    return text, [f"={answer(html(q, left))} -> {escape(right)}" for left, right in q.pairs]
 
 
 def _ordering(q: Question, text: str):
-    return f"{text} {ORDERING_NOTE}", [f"={escape(html(q, item))} -> {n}" for n, item in enumerate(q.items, 1)]
+    return f"{text} {ORDERING_NOTE}", [f"={answer(html(q, item))} -> {n}" for n, item in enumerate(q.items, 1)]
 
 
 ANSWERS = {"single": _single, "multiple": _multiple, "true-false": _true_false, "short-text": _short_text,

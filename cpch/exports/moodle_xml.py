@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 from cpch.exports.common import (
     Item, Selection, Unsupported, build_all, case_html, html, number, option_fractions, step_html,
 )
-from cpch.quiz.html import inline
+from cpch.core.markup import inline
 from cpch.quiz.model import Question
 
 LABEL = "Moodle XML"

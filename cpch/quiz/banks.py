@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from cpch.quiz.errors import Problem, QuizError
-from cpch.quiz.loader import load_quiz
+from cpch.core.problems import Problem
+from cpch.quiz.loader import QuizError, load_quiz
 from cpch.quiz.model import Quiz
 
 BANK_SUFFIX = ".yml"

@@ -1,14 +1,13 @@
 """Read a question bank and check it, reporting every problem as file:line:column."""
 
 import math
-import re
 from pathlib import Path
 
-from cpch.quiz.errors import QuizError
+from cpch.core.ids import ID_RULE, is_id
+from cpch.core.problems import LocatedError, shown
+from cpch.core.yaml_reader import Marked, MarkedReader, read_marked
 from cpch.quiz.model import DIFFICULTIES, LEVELS, TYPES, Objective, Option, Question, Quiz
-from cpch.quiz.yaml_marks import Marked, MarkedReader, read_marked
 
-ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 QUIZ_KEYS = {"id", "title", "version", "pass_mark", "description", "objectives", "questions"}
 COMMON_KEYS = {"id", "type", "prompt", "source", "explanation", "hint", "difficulty", "tags", "feedback"}
 SCORED_KEYS = {"level", "objective"}  # on every question that earns a point (not on a scenario itself)
@@ -23,15 +22,25 @@ TYPE_KEYS = {
     "scenario": {"steps"},
 }
 OPTION_KEYS = {"text", "correct", "feedback"}
+# Moodle keeps tags of at most 50 characters without < > ` and GIFT writes them as [tag:...] on a comment line.
+TAG_LENGTH = 50
+TAG_FORBIDDEN = "[]<>`"
+
+
+class QuizError(LocatedError):
+    """One or more problems in question banks; str() lists them one per line."""
 
 
 class _Reader(MarkedReader):
     """Turns one file's YAML into model objects, collecting every problem on the way."""
 
-    def texts(self, data: Marked, key: str, minimum: int) -> tuple[str, ...]:
+    def texts(self, data: Marked, key: str, minimum: int, one_line: bool = False) -> tuple[str, ...]:
         values = data.get(key)
         if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
             self.problem(data.where(key), f"'{key}' must be a list of texts")
+            return ()
+        if one_line and any("\n" in v.strip() or "\r" in v for v in values):
+            self.problem(data.where(key), f"each of the '{key}' must fit on one line")
             return ()
         if len(values) < minimum:
             self.problem(data.where(key), f"'{key}' needs at least {minimum} entries, found {len(values)}")
@@ -45,6 +54,9 @@ class _Reader(MarkedReader):
             return None
         self.unknown_keys(data, QUIZ_KEYS, "the quiz")
         quiz_id = self.identifier(data, "the quiz")
+        if quiz_id and quiz_id != Path(self.path).stem:
+            self.problem(data.where("id"), f"the quiz id '{quiz_id}' must be the file's name: rename the file "
+                                           f"{quiz_id}.yml or change the id to '{Path(self.path).stem}'")
         version = data.get("version")
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
             self.problem(data.where("version"), "'version' must be a whole number of 1 or more")
@@ -53,7 +65,7 @@ class _Reader(MarkedReader):
             self.problem(data.where("pass_mark"), "'pass_mark' must be a percentage from 0 to 100")
         questions = self.questions(data)
         return Quiz(
-            id=quiz_id, title=self.text(data, "title"), version=version if isinstance(version, int) else 1,
+            id=quiz_id, title=self.line(data, "title"), version=version if isinstance(version, int) else 1,
             questions=questions, pass_mark=pass_mark if isinstance(pass_mark, int) else 70,
             description=self.text(data, "description", required=False), path=str(self.path),
             objectives=self.objectives(data), where=dict(data.positions),
@@ -68,17 +80,16 @@ class _Reader(MarkedReader):
             return ()
         found = []
         for key in entries:
-            if not isinstance(key, str) or not ID.match(key):
-                self.problem(entries.where(key), f"objective id '{key}' must be lower-case letters, digits and hyphens")
+            if not is_id(key):
+                self.problem(entries.where(key), f"objective id '{shown(key)}' must be {ID_RULE}")
                 continue
             found.append(Objective(key, self.text(entries, key), entries.where(key)))
         return tuple(found)
 
     def identifier(self, data: Marked, what: str) -> str:
         value = data.get("id")
-        if not isinstance(value, str) or not ID.match(value):
-            self.problem(data.where("id") if "id" in data else data.where(),
-                         f"{what} needs an 'id' of lower-case letters, digits and hyphens")
+        if not is_id(value):
+            self.problem(data.where("id") if "id" in data else data.where(), f"{what} needs an 'id' of {ID_RULE}")
             return ""
         return value
 
@@ -107,7 +118,7 @@ class _Reader(MarkedReader):
         if kind not in TYPES or (nested and kind == "scenario"):
             allowed = [t for t in TYPES if not (nested and t == "scenario")]
             self.problem(data.where("type") if "type" in data else data.where(),
-                         f"unknown question type '{kind}' (use one of: {', '.join(allowed)})")
+                         f"unknown question type '{shown(kind)}' (use one of: {', '.join(allowed)})")
             return None
         scored = SCORED_KEYS if kind != "scenario" else set()
         self.unknown_keys(data, COMMON_KEYS | scored | TYPE_KEYS[kind], f"a {kind} question")
@@ -117,7 +128,7 @@ class _Reader(MarkedReader):
             explanation=self.text(data, "explanation", required=False),
             hint=self.text(data, "hint", required=False), difficulty=self.difficulty(data),
             tags=self.tags(data), line=data.where()[0], where={"": data.where(), **data.positions},
-            level=self.level(data), objective=self.text(data, "objective", required=False),
+            level=self.level(data), objective=self.objective(data),
         )
         fields.update(self.feedback(data))
         fields.update(getattr(self, "answer_" + kind.replace("-", "_"))(data))
@@ -143,10 +154,22 @@ class _Reader(MarkedReader):
             return ""
         return value
 
+    def objective(self, data: Marked) -> str:
+        """The objective a question checks, by id: it becomes an LMS tag, so it is an id."""
+        value = self.text(data, "objective", required=False)
+        if value and not is_id(value):
+            self.problem(data.where("objective"), f"'objective' must name one of the bank's objectives by its id ({ID_RULE})")
+            return ""
+        return value
+
     def tags(self, data: Marked) -> tuple[str, ...]:
         if "tags" not in data:
             return ()
-        return self.texts(data, "tags", minimum=1)
+        tags = self.texts(data, "tags", minimum=1, one_line=True)
+        if any(len(tag) > TAG_LENGTH or any(c in TAG_FORBIDDEN for c in tag) for tag in tags):
+            self.problem(data.where("tags"), f"a tag must be at most {TAG_LENGTH} characters, without any of: {' '.join(TAG_FORBIDDEN)}")
+            return ()
+        return tags
 
     def feedback(self, data: Marked) -> dict:
         value = data.get("feedback")

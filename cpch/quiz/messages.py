@@ -1,20 +1,9 @@
-"""Interface strings, per language: a folder of <lang>.json catalogues (the quiz's by default)."""
+"""The quiz's interface strings, per language (messages/<lang>.json)."""
 
-import json
-from functools import cache
 from pathlib import Path
 
+from cpch.core.messages import Catalogue
+
 FOLDER = Path(__file__).parent / "messages"
-DEFAULT = "en"
-
-
-def languages(folder: Path = FOLDER) -> list[str]:
-    return sorted(p.stem for p in folder.glob("*.json"))
-
-
-@cache
-def messages(language: str | None, folder: Path = FOLDER) -> dict[str, str]:
-    """The catalogue in `folder` for `language` ("fr", "fr_CA"...), falling back to English."""
-    base = (language or DEFAULT).split("_")[0].split("-")[0]
-    path = folder / f"{base}.json"
-    return json.loads((path if path.exists() else folder / f"{DEFAULT}.json").read_text(encoding="utf-8"))
+messages = Catalogue(FOLDER)
+languages = messages.languages

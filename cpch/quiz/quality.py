@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from cpch.quiz.errors import Problem
+from cpch.core.problems import Problem
 from cpch.quiz.model import LEVELS, Question, Quiz
 
 MIN_SINGLE_OPTIONS = 3

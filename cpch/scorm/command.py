@@ -4,7 +4,8 @@ import sys
 from pathlib import Path
 
 from cpch.quiz.banks import bank_files
-from cpch.quiz.errors import QuizError
+from cpch.core.problems import LocatedError
+from cpch.files import Staged
 from cpch.progress import Progress
 from cpch.scorm.manifest import VERSIONS
 from cpch.scorm.modules import load_modules
@@ -29,12 +30,16 @@ def run(args) -> int:
         chosen = [modules[args.module]] if args.module else list(modules.values())
         versions = VERSIONS if args.version == "both" else (args.version,)
         jobs = [(module, version) for module in chosen for version in versions if version in module.versions]
-        with Progress("Writing SCORM packages", len(jobs)) as bar:
+        with Staged(args.out) as folder, Progress("Writing SCORM packages", len(jobs)) as bar:
             for module, version in jobs:
-                path = build_package(module, version, args.site, args.out, modules_file, args.language)
+                path = build_package(module, version, args.site, folder, modules_file, args.language)
                 bar.step(path.name)
-    except QuizError as error:
+    except LocatedError as error:
         print(error, file=sys.stderr)
+        print("nothing was written", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"cannot write the packages: {error}", file=sys.stderr)
         return 1
     return 0
 

@@ -4,7 +4,7 @@ so that every answer fits the suspend data of the SCORM version, checked when th
 
 from bs4 import BeautifulSoup
 
-from cpch.quiz.errors import Problem, QuizError
+from cpch.core.problems import LocatedError, Problem
 from cpch.scorm.content import Page
 from cpch.scorm.suspend import SUSPEND_LIMITS, FormField, ScoredQuestion, longest_suspend_data
 
@@ -36,7 +36,7 @@ def bound_text_fields(pages: list[Page], version: str, source, questions: list[S
     fixed = longest_suspend_data(questions or [], len(pages), quizzes, identity, fields, 0)
     length = min(LONGEST_TEXT, (SUSPEND_LIMITS[version] - fixed) // (2 * texts))
     if length < SHORTEST_USEFUL_TEXT:
-        raise QuizError([Problem(source, 1, 1, (
+        raise LocatedError([Problem(source, 1, 1, (
             f"{texts} free-text fields leave {max(length, 0)} characters each in SCORM {version} suspend data; "
             f"at least {SHORTEST_USEFUL_TEXT} are needed: package this form for SCORM 2004 only (scorm: [\"2004\"])"))])
     for page, soup in zip(pages, soups):

@@ -1,13 +1,12 @@
 """Module definitions (quizzes/modules.yml), checked against the book's pages and the question banks."""
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from cpch.quiz.errors import Problem, QuizError
-from cpch.quiz.yaml_marks import Marked, read_marked
+from cpch.core.ids import ID_RULE, is_id
+from cpch.core.problems import LocatedError, shown
+from cpch.core.yaml_reader import Marked, MarkedReader, read_marked
 
-ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 KEYS = {"id", "title", "version", "pass_mark", "chapters", "quizzes", "description", "completion", "scorm"}
 COMPLETIONS = ("quizzes", "report")  # complete once every quiz is checked, or once a report is produced
 VERSIONS = ("1.2", "2004")
@@ -30,68 +29,84 @@ class Module:
         return self.completion == "quizzes"
 
 
+class _Reader(MarkedReader):
+    """Turns modules.yml into Module objects, collecting every problem on the way."""
+
+    def __init__(self, path: Path, pages: set[str], quiz_ids: set[str]):
+        super().__init__(path)
+        self.pages, self.quiz_ids = pages, quiz_ids
+
+    def modules(self, data) -> dict[str, Module]:
+        entries = data.get("modules") if isinstance(data, Marked) else None
+        if not isinstance(entries, list) or not entries:
+            self.problem(data.where("modules") if isinstance(data, Marked) else (1, 1), "'modules' must be a non-empty list")
+            return {}
+        if isinstance(data, Marked):
+            self.unknown_keys(data, {"modules"}, "modules.yml")
+        modules: dict[str, Module] = {}
+        for entry in entries:
+            module = self.module(entry, data.where("modules"))
+            if module and module.id in modules:
+                self.problem(entry.where("id"), f"duplicate module id '{module.id}'")
+            if module:
+                modules[module.id] = module
+        return modules
+
+    def whole(self, data: Marked, key: str, default: int, low: int, high: int, what: str) -> int:
+        value = data.get(key, default)
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            self.problem(data.where(key), f"'{key}' must be {what}")
+            return default
+        return value
+
+    def module(self, entry, where) -> Module | None:
+        if not isinstance(entry, Marked):
+            self.problem(where, "each module must be a mapping")
+            return None
+        self.unknown_keys(entry, KEYS, "a module")
+        module_id = entry.get("id")
+        if not is_id(module_id):
+            self.problem(entry.where("id"), f"a module needs an 'id' of {ID_RULE}")
+        title = entry.get("title")
+        if isinstance(title, str) and title.strip():
+            title = self.line(entry, "title")
+        else:
+            self.problem(entry.where("title"), "a module needs a 'title'")
+            title = ""
+        version = self.whole(entry, "version", 1, 1, 10**9, "a whole number of 1 or more")
+        pass_mark = self.whole(entry, "pass_mark", 70, 0, 100, "a percentage from 0 to 100")
+        chapters = self.names(entry, "chapters", self.pages, "chapter", "no page of the book has that name")
+        quizzes = self.names(entry, "quizzes", self.quiz_ids, "quiz", "no question bank has that id")
+        completion = entry.get("completion", "quizzes")
+        if completion not in COMPLETIONS:
+            self.problem(entry.where("completion"), f"'completion' must be one of: {', '.join(COMPLETIONS)}")
+            completion = "quizzes"
+        versions = entry.get("scorm", list(VERSIONS))
+        if not isinstance(versions, list) or not versions or any(not isinstance(v, (str, int, float)) or str(v) not in VERSIONS for v in versions):
+            self.problem(entry.where("scorm"), f"'scorm' must list SCORM versions among: {', '.join(VERSIONS)} (quote them: \"1.2\")")
+            versions = list(VERSIONS)
+        return Module(str(module_id), title, version, pass_mark, chapters, quizzes,
+                      self.text(entry, "description", required=False), completion, tuple(str(v) for v in versions))
+
+    def names(self, entry: Marked, key: str, known: set[str], what: str, why: str) -> tuple[str, ...]:
+        values = entry.get(key, [] if key == "quizzes" else None)
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values) or (key == "chapters" and not values):
+            self.problem(entry.where(key), f"'{key}' must be a list of names")
+            return ()
+        for value in values:
+            if value not in known:
+                self.problem(entry.where(key), f"unknown {what} '{shown(value)}': {why}")
+        if len(set(values)) != len(values):
+            self.problem(entry.where(key), f"'{key}' lists the same {what} twice")
+        return tuple(values)
+
+
 def load_modules(path: Path, pages: set[str], quiz_ids: set[str]) -> dict[str, Module]:
     """Read every module; fail with file:line:column for any unknown page or quiz, or bad field."""
     path = Path(path)
     data = read_marked(path)
-    problems: list[Problem] = []
-    entries = data.get("modules") if isinstance(data, Marked) else None
-    if not isinstance(entries, list) or not entries:
-        raise QuizError([Problem(path, 1, 1, "'modules' must be a non-empty list")])
-    modules = {}
-    for entry in entries:
-        module = _module(entry, path, pages, quiz_ids, problems)
-        if module and module.id in modules:
-            problems.append(Problem(path, *entry.where("id"), f"duplicate module id '{module.id}'"))
-        if module:
-            modules[module.id] = module
-    if problems:
-        raise QuizError(problems)
+    reader = _Reader(path, pages, quiz_ids)
+    modules = reader.modules(data)
+    if reader.problems:
+        raise LocatedError(reader.problems)
     return modules
-
-
-def _module(entry, path: Path, pages: set[str], quiz_ids: set[str], problems: list[Problem]) -> Module | None:
-    def problem(key, message):
-        problems.append(Problem(path, *entry.where(key), message))
-
-    if not isinstance(entry, Marked):
-        problems.append(Problem(path, 1, 1, "each module must be a mapping"))
-        return None
-    for key in entry:
-        if key not in KEYS:
-            problem(key, f"unknown key '{key}' in a module (allowed: {', '.join(sorted(KEYS))})")
-    module_id, title = entry.get("id"), entry.get("title")
-    if not isinstance(module_id, str) or not ID.match(module_id):
-        problem("id", "a module needs an 'id' of lower-case letters, digits and hyphens")
-    if not isinstance(title, str) or not title.strip():
-        problem("title", "a module needs a 'title'")
-    version, pass_mark = entry.get("version", 1), entry.get("pass_mark", 70)
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        problem("version", "'version' must be a whole number of 1 or more")
-    if not isinstance(pass_mark, int) or isinstance(pass_mark, bool) or not 0 <= pass_mark <= 100:
-        problem("pass_mark", "'pass_mark' must be a percentage from 0 to 100")
-    chapters = _names(entry, "chapters", pages, "chapter", "no page of the book has that name", problem)
-    quizzes = _names(entry, "quizzes", quiz_ids, "quiz", "no question bank has that id", problem)
-    completion = entry.get("completion", "quizzes")
-    if completion not in COMPLETIONS:
-        problem("completion", f"'completion' must be one of: {', '.join(COMPLETIONS)}")
-    versions = entry.get("scorm", list(VERSIONS))
-    if not isinstance(versions, list) or not versions or any(str(v) not in VERSIONS for v in versions):
-        problem("scorm", f"'scorm' must list SCORM versions among: {', '.join(VERSIONS)} (quote them: \"1.2\")")
-        versions = list(VERSIONS)
-    return Module(str(module_id), str(title or "").strip(), version if isinstance(version, int) else 1,
-                  pass_mark if isinstance(pass_mark, int) else 70, chapters, quizzes,
-                  str(entry.get("description", "") or ""), str(completion), tuple(str(v) for v in versions))
-
-
-def _names(entry: Marked, key: str, known: set[str], what: str, why: str, problem) -> tuple[str, ...]:
-    values = entry.get(key, [] if key == "quizzes" else None)
-    if not isinstance(values, list) or not all(isinstance(v, str) for v in values) or (key == "chapters" and not values):
-        problem(key, f"'{key}' must be a list of names")
-        return ()
-    for value in values:
-        if value not in known:
-            problem(key, f"unknown {what} '{value}': {why}")
-    if len(set(values)) != len(values):
-        problem(key, f"'{key}' lists the same {what} twice")
-    return tuple(values)

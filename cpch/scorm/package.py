@@ -3,19 +3,18 @@
 import re
 from pathlib import Path
 
-from cpch.quiz.errors import Problem, QuizError
-from cpch.quiz.messages import messages
+from cpch.core.problems import LocatedError, Problem
 from cpch.scorm.content import Page, extract_pages
 from cpch.scorm.forms import bound_text_fields
 from cpch.scorm.identity import question_set
 from cpch.scorm.launch import render_launch_page
 from cpch.scorm.manifest import render_manifest
+from cpch.scorm.messages import messages
 from cpch.scorm.modules import Module
 from cpch.scorm.suspend import SCORM12_SUSPEND_LIMIT, ScoredQuestion, longest_suspend_data
 from cpch.files import write_atomically, zip_bytes
 
 STATIC = Path(__file__).parent / "static"
-MESSAGES = Path(__file__).parent / "messages"
 SITE_STYLES = ["basic.css", "pygments.css", "book.css"]
 DESIGN_STYLE = "sphinx-design.min.css"
 QUIZ_ASSETS = ["cpch-quiz.css", "cpch-quiz.js"]
@@ -37,7 +36,7 @@ def scored_questions(module: Module, pages: list[Page], source: Path) -> list[Sc
             if quiz_id not in module.quizzes:
                 continue
             if quiz_id in found:
-                raise QuizError([Problem(source, 1, 1, f"module '{module.id}': quiz '{quiz_id}' is embedded twice")])
+                raise LocatedError([Problem(source, 1, 1, f"module '{module.id}': quiz '{quiz_id}' is embedded twice")])
             found.add(quiz_id)
             for item in quiz.select(".quiz-question"):
                 choices = len(item.select("fieldset input[type=radio], fieldset input[type=checkbox], fieldset select"))
@@ -45,7 +44,7 @@ def scored_questions(module: Module, pages: list[Page], source: Path) -> list[Sc
                                                 int(quiz.get("data-version") or 1)))
     missing = [q for q in module.quizzes if q not in found]
     if missing:
-        raise QuizError([Problem(source, 1, 1, f"module '{module.id}': quiz '{q}' is not embedded in any of its chapters") for q in missing])
+        raise LocatedError([Problem(source, 1, 1, f"module '{module.id}': quiz '{q}' is not embedded in any of its chapters") for q in missing])
     return questions
 
 
@@ -67,7 +66,7 @@ def check_limits(module: Module, version: str, questions: list[ScoredQuestion], 
             f"module '{module.id}' could need {longest} characters of suspend data; SCORM 1.2 allows "
             f"{SCORM12_SUSPEND_LIMIT}: split it into smaller modules")))
     if problems:
-        raise QuizError(problems)
+        raise LocatedError(problems)
 
 
 def css_dependencies(name: str, text: str) -> list[str]:
@@ -96,7 +95,7 @@ def collect_files(module: Module, version: str, site: Path, pages: list[Page], l
         module, pages, version,
         styles=[f"assets/{n}" for n in styles + ["cpch-quiz.css", *forms[:1], "cpch-module.css"]],
         scripts=["assets/cpch-scorm.js", "assets/cpch-module.js", "assets/cpch-quiz.js", *[f"assets/{n}" for n in forms[1:]]],
-        messages=messages(language, MESSAGES), language=language, text_limit=text_limit, identity=identity,
+        messages=messages(language), language=language, text_limit=text_limit, identity=identity,
     )
     files["index.html"] = launch.encode()
     listed = ["index.html", *sorted(n for n in files if n != "index.html")]
@@ -105,7 +104,7 @@ def collect_files(module: Module, version: str, site: Path, pages: list[Page], l
 
 
 def build_package(module: Module, version: str, site: Path, out: Path, source: Path, language: str = "en") -> Path:
-    """Write `<out>/<module>-scorm12.zip` or `-scorm2004.zip`; raise QuizError and write nothing on a problem."""
+    """Write `<out>/<module>-scorm12.zip` or `-scorm2004.zip`; raise LocatedError and write nothing on a problem."""
     return package_pages(module, version, extract_pages(site, module.chapters), site, out, source, language)
 
 
@@ -113,7 +112,7 @@ def package_pages(module: Module, version: str, pages: list[Page], site: Path, o
                   language: str = "en") -> Path:
     """Package `pages` (with the site's style sheets and scripts) as one module."""
     if version not in module.versions:
-        raise QuizError([Problem(source, 1, 1, f"module '{module.id}' is not made for SCORM {version}")])
+        raise LocatedError([Problem(source, 1, 1, f"module '{module.id}' is not made for SCORM {version}")])
     questions = scored_questions(module, pages, source)
     identity = question_set(module.quizzes, questions, forms(pages))
     text_limit = bound_text_fields(pages, version, source, questions, len(module.quizzes), identity)

@@ -8,7 +8,7 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from cpch.quiz.errors import QuizError
+from cpch.core.problems import LocatedError
 from cpch.quiz.messages import messages
 from cpch.sphinxext.quiz import bank_path, load_bank
 
@@ -26,7 +26,7 @@ class ObjectivesDirective(SphinxDirective):
         self.env.note_dependency(str(path))
         try:
             quiz = load_bank(path)
-        except QuizError as error:
+        except LocatedError as error:
             for problem in error.problems:
                 logger.warning(str(problem), location=self.get_location())
             return []

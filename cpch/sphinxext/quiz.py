@@ -13,7 +13,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from cpch.quiz.errors import QuizError
+from cpch.core.problems import LocatedError
 from cpch.quiz.html import Settings, render_quiz
 from cpch.quiz.loader import load_quiz
 from cpch.quiz.messages import messages
@@ -66,7 +66,7 @@ class QuizDirective(SphinxDirective):
         self.env.note_dependency(str(path))
         try:
             quiz = load_bank(path)
-        except QuizError as error:
+        except LocatedError as error:
             for problem in error.problems:
                 logger.warning(str(problem), location=self.get_location())
             return []

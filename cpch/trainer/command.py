@@ -4,10 +4,10 @@ import shutil
 import sys
 from pathlib import Path
 
-from cpch.files import write_atomically
+from cpch.files import Staged, write_atomically
 from cpch.progress import Progress
 from cpch.quiz.banks import bank_files, load_banks
-from cpch.quiz.errors import QuizError
+from cpch.core.problems import LocatedError
 from cpch.quiz.labels import book_labels
 from cpch.scorm.command import site_pages
 from cpch.scorm.modules import load_modules
@@ -48,10 +48,15 @@ def run(args) -> int:
     if not (args.site / "objects.inv").is_file():
         print(f"{args.site}: no built site; run `make html` first", file=sys.stderr)
         return 1
+    staged = Staged(args.out)
     try:
-        written = write_trainer_pages(args.site, args.quizzes, args.book, args.out, args.notes)
-    except QuizError as error:
+        with staged as folder:
+            written = staged.final(write_trainer_pages(args.site, args.quizzes, args.book, folder, args.notes))
+    except LocatedError as error:
         print(error, file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"cannot write the trainer pages: {error}", file=sys.stderr)
         return 1
     print(f"{len(written)} file(s) written to {args.out}")
     return 0

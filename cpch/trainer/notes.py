@@ -12,17 +12,19 @@ The notes are read here and nowhere else, so they never reach the learner's site
 """
 
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 
 import yaml
 from markdown_it import MarkdownIt
+from markupsafe import Markup
 from sphinx_external_toc.parsing import parse_toc_yaml
 
-from cpch.quiz.errors import Problem, QuizError
-from cpch.quiz.yaml_marks import Marked, load_marked
+from cpch.core.markup import render
+from cpch.core.problems import LocatedError, Problem, shown
+from cpch.core.yaml_reader import Marked, load_marked
 
 FENCE = "---"
+TEMPLATES = Path(__file__).parent / "templates"
 _MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
@@ -36,19 +38,19 @@ class Note:
 def _front_matter(path: Path, lines: list[str]) -> tuple[Marked, int]:
     """The front matter as a Marked mapping, and the index of the first body line."""
     if not lines or lines[0].strip() != FENCE:
-        raise QuizError([Problem(path, 1, 1, f"no front matter: start the file with '{FENCE}', 'chapter: <path>', '{FENCE}'")])
+        raise LocatedError([Problem(path, 1, 1, f"no front matter: start the file with '{FENCE}', 'chapter: <path>', '{FENCE}'")])
     end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() == FENCE), None)
     if end is None:
-        raise QuizError([Problem(path, 1, 1, f"the front matter has no closing '{FENCE}' line")])
+        raise LocatedError([Problem(path, 1, 1, f"the front matter has no closing '{FENCE}' line")])
     try:
         meta = load_marked("\n".join(lines[1:end])) or Marked()
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line, column = (mark.line + 2, mark.column + 1) if mark else (2, 1)
         reason = getattr(error, "problem", None) or str(error)
-        raise QuizError([Problem(path, line, column, f"the front matter is not valid YAML: {reason}")]) from None
+        raise LocatedError([Problem(path, line, column, f"the front matter is not valid YAML: {reason}")]) from None
     if not isinstance(meta, Marked):
-        raise QuizError([Problem(path, 2, 1, "the front matter must be a mapping such as 'chapter: <path>'")])
+        raise LocatedError([Problem(path, 2, 1, "the front matter must be a mapping such as 'chapter: <path>'")])
     return meta, end + 1
 
 
@@ -57,11 +59,11 @@ def read_note(path: Path, chapters: set[str]) -> Note:
     lines = path.read_text(encoding="utf-8").splitlines()
     meta, body_start = _front_matter(path, lines)
     if "chapter" not in meta:
-        raise QuizError([Problem(path, 2, 1, "the front matter names no 'chapter'")])
+        raise LocatedError([Problem(path, 2, 1, "the front matter names no 'chapter'")])
     chapter = meta["chapter"]
     line, column = meta.where("chapter")
     if not isinstance(chapter, str) or chapter.removesuffix(".md") not in chapters:
-        raise QuizError([Problem(path, line + 1, column, f"no chapter '{chapter}' in the book")])
+        raise LocatedError([Problem(path, line + 1, column, f"no chapter '{shown(chapter)}' in the book")])
     return Note(chapter.removesuffix(".md"), path, "\n".join(lines[body_start:]))
 
 
@@ -88,7 +90,7 @@ def load_notes(folder: Path, chapters: set[str], order: list[str]) -> list[Note]
     for path in sorted(folder.rglob("*.md")):
         try:
             note = read_note(path, chapters)
-        except QuizError as error:
+        except LocatedError as error:
             problems += error.problems
             continue
         if note.chapter in seen:
@@ -97,19 +99,11 @@ def load_notes(folder: Path, chapters: set[str], order: list[str]) -> list[Note]
         seen[note.chapter] = path
         notes.append(note)
     if problems:
-        raise QuizError(problems)
+        raise LocatedError(problems)
     rank = {docname: i for i, docname in enumerate(order)}
     return sorted(notes, key=lambda note: (rank.get(note.chapter, len(rank)), note.chapter))
 
 
 def notes_body(notes: list[Note], docs: dict[str, tuple[str, str]]) -> str:
-    """The notes as HTML articles, each headed by a link to its chapter in the site."""
-    articles = []
-    for note in notes:
-        uri, title = docs[note.chapter]
-        articles.append(
-            f'<article class="trainer-note" id="notes-{escape(note.chapter.replace("/", "-"))}">'
-            f'<p class="note-chapter">Chapter: <a href="../html/{escape(uri)}">{escape(title)}</a></p>'
-            f"{_MARKDOWN.render(note.body)}</article>"
-        )
-    return "".join(articles)
+    """The notes as HTML articles (templates/notes.html), each headed by a link to its chapter in the site."""
+    return render(TEMPLATES, "notes.html", notes=notes, docs=docs, markdown=lambda text: Markup(_MARKDOWN.render(text)))

@@ -15,8 +15,8 @@ class Problem:
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
 
 
-class QuizError(Exception):
-    """One or more problems in question banks; str() lists them one per line."""
+class LocatedError(Exception):
+    """One or more located problems in the inputs; str() lists them one per line."""
 
     def __init__(self, problems: list[Problem]):
         self.problems = problems
@@ -33,3 +33,12 @@ class ProblemCollector:
 
     def problem(self, where: tuple[int, int], message: str) -> None:
         self.problems.append(Problem(self.path, where[0], where[1], message))
+
+
+def shown(value, limit: int = 60) -> str:
+    """A value as a message may quote it: on one line, and never longer than `limit` characters, however
+    big the value (a list or mapping is named, not written out)."""
+    text = value if isinstance(value, str) else type(value).__name__ if isinstance(value, (list, dict)) else repr(value)
+    if not text.isprintable():
+        text = repr(text)[1:-1]  # line breaks, control characters and lone surrogates as escapes
+    return text if len(text) <= limit else text[: limit - 1] + "…"
