@@ -8,8 +8,11 @@ SERVE_PORT ?= 8000
 PIP_INSTALL := $(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt
 # pytest-xdist workers for `make test` (one per core; `make test WORKERS=0` runs in one process).
 WORKERS ?= auto
+# A Moodle 4.3 source tarball for the LMS tests (tests/lms); without one, `make test` skips them.
+MOODLE_TARBALL ?= ../shared/lms/moodle-4.3.tar.gz
+export MOODLE_TARBALL
 
-.PHONY: all html scorm exports trainer test test-fast test-content lint lint-js format fuzz bench serve clean
+.PHONY: all html scorm exports trainer test test-lms test-fast test-content lint lint-js format fuzz bench serve clean
 
 all: html scorm exports trainer
 
@@ -63,13 +66,19 @@ format: $(BIN)/.installed
 # No browser and no build of the whole book: under a minute.
 test-fast: $(BIN)/.installed node_modules/.installed
 	node --test tests/js/
-	$(BIN)/python -m pytest -m "not browser and not book"
+	$(BIN)/python -m pytest -m "not browser and not book and not lms"
 
-# Every test but the Moodle tier: the checks, then pytest in parallel against the site `make html`
-# built (once, so the workers need not build it each).
+# Every test: the checks, then pytest in parallel against the site `make html` built (once, so the
+# workers need not build it each), then the Moodle tier when a Moodle tarball is there.
 test: lint node_modules/.installed /usr/bin/chromium html
 	node --test tests/js/
-	CPCH_TEST_SITE=$(BUILD)/html $(BIN)/python -m pytest -n $(WORKERS) --dist loadgroup --durations=20
+	CPCH_TEST_SITE=$(BUILD)/html $(BIN)/python -m pytest -m "not lms" -n $(WORKERS) --dist loadgroup --durations=20
+	@if [ -f "$(MOODLE_TARBALL)" ]; then $(MAKE) --no-print-directory test-lms; else \
+	  echo "Skipping the Moodle tests (tests/lms): no Moodle tarball at $(MOODLE_TARBALL); set MOODLE_TARBALL=/path/to/moodle-4.3.tar.gz to run them."; fi
+
+# The Moodle tier alone: a real Moodle 4.3 from $(MOODLE_TARBALL), stood up on 127.0.0.1 for the session.
+test-lms: $(BIN)/.installed node_modules/.installed /usr/bin/chromium html
+	CPCH_TEST_SITE=$(BUILD)/html $(BIN)/python -m pytest -m lms tests/lms --durations=10
 
 # A longer run of the property-based tests of every reader and export (make test runs 60 examples each, seeded).
 FUZZ_EXAMPLES ?= 2000
@@ -78,7 +87,7 @@ fuzz: $(BIN)/.installed node_modules/.installed
 
 # The handbook's content only (for writers): text, banks and every page in Chromium.
 test-content: $(BIN)/.installed node_modules/.installed /usr/bin/chromium html
-	CPCH_TEST_SITE=$(BUILD)/html $(BIN)/python -m pytest -m content
+	CPCH_TEST_SITE=$(BUILD)/html $(BIN)/python -m pytest -m "content and not lms"
 
 # --- Benchmarks -------------------------------------------------------------------------------
 

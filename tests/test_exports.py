@@ -163,6 +163,7 @@ def _moodle_matching(element, q):
 
 def _moodle_ordering(element, q):
     assert element.findtext("gradingtype") == "ALL_OR_NOTHING" and element.findtext("selecttype") == "ALL"
+    assert element.findtext("shownumcorrect") == "1"  # without it, Moodle's importer fails on a question with one hint
     answers = element.findall("answer")
     assert [a.findtext("text") for a in answers] == [inline(i) for i in q.items]
     assert [a.get("fraction") for a in answers] == [str(n) for n in range(1, len(q.items) + 1)]

@@ -151,6 +151,9 @@ def _ordering(element: ET.Element, q: Question) -> None:
     for tag, value in settings:
         ET.SubElement(element, tag).text = value
     _combined_feedback(element, q)
+    # Moodle's own export always writes it. Without it, qtype_ordering's importer (4.3 to 4.5) pads the
+    # hint settings to two entries, saves the second with no format, and the import stops part-way.
+    ET.SubElement(element, "shownumcorrect").text = "1"
     for position, text in enumerate(q.items, 1):  # the authored order is the right one
         _answer(element, str(position), html(q, text))
 
