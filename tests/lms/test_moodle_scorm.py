@@ -45,11 +45,6 @@ def checked(frame, quiz: str) -> list[str]:
 
 
 # Runtime bugs these tests found in Moodle (see each reason); the tests expect the right behaviour.
-RELAUNCH_2004 = pytest.mark.xfail(strict=True, reason=(
-    "runtime bug: after a finish with cmi.exit='normal', Moodle 4.3 (SCORM 2004 RTE 4.2.8, get_scorm_default) "
-    "hands the next launch of the same attempt no stored values at all (entry 'ab-initio', empty suspend_data, "
-    "status, score and total_time), so the module shows no answers and overwrites the finished attempt; "
-    "keeping cmi.exit='suspend' after a finish (as the diagnostic does) keeps them"))
 CLOSE_2004 = pytest.mark.xfail(strict=True, reason=(
     "runtime bug: closing the tab of whole-handbook 2004 near its end stores no session time: Moodle 4.3's "
     "Terminate sends every cmi element (about 730 here: 183 interactions x id, type, learner_response, result) "
@@ -60,7 +55,7 @@ NEW_ATTEMPT_FORM = pytest.mark.xfail(strict=True, reason=(
     "learner or attempt) fills it in"))
 
 
-@pytest.mark.parametrize("version", [VERSIONS[0], pytest.param(VERSIONS[1], marks=RELAUNCH_2004)])
+@pytest.mark.parametrize("version", VERSIONS)
 def test_a_learner_journey_through_a_scored_module(add_activity, new_learner, moodle, version):
     activity = add_activity(JOURNEY, version)
     learner = new_learner()
