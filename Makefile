@@ -5,14 +5,20 @@ BIN := $(VENV)/bin
 BUILD := _build
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SERVE_PORT ?= 8000
+PIP_INSTALL := $(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt
+# pytest-xdist workers for `make test` (one per core; `make test WORKERS=0` runs in one process).
+WORKERS ?= auto
+# A Moodle 4.3 source tarball for the LMS tests (tests/lms); without one, `make test` skips them.
+MOODLE_TARBALL ?= ../shared/lms/moodle-4.3.tar.gz
+export MOODLE_TARBALL
 
-.PHONY: all html scorm exports trainer test lint-js fuzz bench serve clean
+.PHONY: all html scorm exports trainer test test-lms test-fast test-content lint lint-js format fuzz bench serve clean
 
 all: html scorm exports trainer
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	$(PIP_INSTALL) -e '.[test]'
 	touch $@
 
 html: $(BIN)/.installed
@@ -37,26 +43,67 @@ node_modules/.installed: package.json package-lock.json
 /usr/bin/chromium:
 	$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium
 
-test: $(BIN)/.installed node_modules/.installed /usr/bin/chromium lint-js
-	node --test tests/js/
-	$(BIN)/python -m pytest
+# --- Checks and tests -------------------------------------------------------------------------
+# Tiers (markers set in tests/conftest.py): `browser` tests drive Chromium, `book` tests need the
+# whole handbook built, `content` tests check book/ and quizzes/ rather than the engine.
+
+# Lint (ruff), formatting (ruff format), types (mypy, settings in pyproject.toml) and the browser
+# runtimes' JSDoc types (lint-js).
+lint: $(BIN)/.installed lint-js
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 # TypeScript's checker over the browser runtimes' JSDoc types (tsconfig.json lists the files).
 lint-js: node_modules/.installed
 	node_modules/.bin/tsc -p tsconfig.json
+
+# Sort imports and format the code, as `make lint` wants it.
+format: $(BIN)/.installed
+	$(BIN)/ruff check --select I --fix .
+	$(BIN)/ruff format .
+
+# No browser and no build of the whole book: under a minute.
+test-fast: $(BIN)/.installed node_modules/.installed
+	node --test tests/js/
+	$(BIN)/python -m pytest -m "not browser and not book and not lms"
+
+# Every test: the checks, then pytest in parallel against the site `make html` built (once, so the
+# workers need not build it each), then the Moodle tier when a Moodle tarball is there.
+test: lint node_modules/.installed /usr/bin/chromium html
+	node --test tests/js/
+	CPCH_TEST_SITE=$(BUILD)/html $(BIN)/python -m pytest -m "not lms" -n $(WORKERS) --dist loadgroup --durations=20
+	@if [ -f "$(MOODLE_TARBALL)" ]; then $(MAKE) --no-print-directory test-lms; else \
+	  echo "Skipping the Moodle tests (tests/lms): no Moodle tarball at $(MOODLE_TARBALL); set MOODLE_TARBALL=/path/to/moodle-4.3.tar.gz to run them."; fi
+
+# The Moodle tier alone: a real Moodle 4.3 from $(MOODLE_TARBALL), stood up on 127.0.0.1 for the session.
+test-lms: $(BIN)/.installed node_modules/.installed /usr/bin/chromium html
+	CPCH_TEST_SITE=$(BUILD)/html $(BIN)/python -m pytest -m lms tests/lms --durations=10
 
 # A longer run of the property-based tests of every reader and export (make test runs 60 examples each, seeded).
 FUZZ_EXAMPLES ?= 2000
 fuzz: $(BIN)/.installed node_modules/.installed
 	CPCH_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/test_fuzz.py --hypothesis-show-statistics
 
+# The handbook's content only (for writers): text, banks and every page in Chromium.
+test-content: $(BIN)/.installed node_modules/.installed /usr/bin/chromium html
+	CPCH_TEST_SITE=$(BUILD)/html $(BIN)/python -m pytest -m "content and not lms"
+
+# --- Benchmarks -------------------------------------------------------------------------------
+
+# Stock Jupyter Book, the benchmark's baseline: only `make bench` installs it (the `bench` extra).
+$(BIN)/.installed-bench: $(BIN)/.installed
+	$(PIP_INSTALL) -e '.[test,bench]'
+	touch $@
+
 bench/node_modules/.installed: bench/package.json bench/package-lock.json
 	npm ci --prefix bench --no-audit --no-fund --loglevel=error
 	touch $@
 
 # Benchmarks, not part of `make test` (about 6 minutes on 2 cores): _build/bench/report.md and report.json.
-bench: all bench/node_modules/.installed /usr/bin/chromium
-	$(BIN)/python -m cpch.bench --out $(BUILD)/bench
+# The benchmark lives in bench/ (not installed with the engine) and runs from the repository root.
+bench: all $(BIN)/.installed-bench bench/node_modules/.installed /usr/bin/chromium
+	$(BIN)/python -m bench --out $(BUILD)/bench
 
 serve: html
 	$(BIN)/python -m cpch.serve $(BUILD)/html --port $(SERVE_PORT)

@@ -4,12 +4,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from cpch.quiz.banks import bank_files, load_banks
+from cpch.assignment import command as assign_command
 from cpch.core.problems import LocatedError
+from cpch.exports.command import add_command as add_export_command
+from cpch.quiz.banks import bank_files, load_banks
 from cpch.quiz.labels import book_labels
 from cpch.quiz.quality import check_quality, format_stats
-from cpch.assignment import command as assign_command
-from cpch.exports.command import add_command as add_export_command
 from cpch.scorm import command as scorm_command
 from cpch.trainer import command as trainer_command
 

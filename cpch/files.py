@@ -50,7 +50,7 @@ class Staged:
 
     def __init__(self, out: Path):
         self.out = Path(out)
-        self.folder: Path | None = None
+        self.folder: Path | None = None  # set on entering the block
 
     def __enter__(self) -> Path:
         self.out.parent.mkdir(parents=True, exist_ok=True)
@@ -58,15 +58,21 @@ class Staged:
         return self.folder
 
     def __exit__(self, kind, error, trace) -> None:
+        folder = self.staging()
         try:
             if kind is None:
-                for path in sorted(p for p in self.folder.rglob("*") if not p.is_dir()):
-                    target = self.out / path.relative_to(self.folder)
+                for path in sorted(p for p in folder.rglob("*") if not p.is_dir()):
+                    target = self.out / path.relative_to(folder)
                     target.parent.mkdir(parents=True, exist_ok=True)
                     os.replace(path, target)
         finally:
-            shutil.rmtree(self.folder, ignore_errors=True)
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def staging(self) -> Path:
+        if self.folder is None:
+            raise RuntimeError("Staged is used outside its 'with' block")
+        return self.folder
 
     def final(self, paths: list[Path]) -> list[Path]:
         """Where files written in the staging folder end up."""
-        return [self.out / Path(path).relative_to(self.folder) for path in paths]
+        return [self.out / Path(path).relative_to(self.staging()) for path in paths]

@@ -7,6 +7,7 @@ Content-Security-Policy.
 """
 
 import argparse
+import contextlib
 import functools
 import http.server
 import threading
@@ -51,23 +52,26 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
     def log_message(self, format, *args):
-        if self.server.verbose:
+        if getattr(self.server, "verbose", False):
             super().log_message(format, *args)
 
 
-def make_server(root: Path, port: int = 0, verbose: bool = False) -> http.server.ThreadingHTTPServer:
+class SiteServer(http.server.ThreadingHTTPServer):
+    verbose = False  # log every request (the preview does, the tests do not)
+
+
+def make_server(root: Path, port: int = 0, verbose: bool = False) -> SiteServer:
     """A server for `root` on 127.0.0.1; port 0 picks a free one (see server.server_address)."""
     handler = functools.partial(SiteHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = SiteServer(("127.0.0.1", port), handler)
     server.verbose = verbose
     return server
 
 
-def serve_in_background(root: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+def serve_in_background(root: Path) -> tuple[SiteServer, str]:
     server = make_server(root)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    host, port = server.server_address
-    return server, f"http://{host}:{port}/"
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def main(argv=None) -> None:
@@ -79,10 +83,8 @@ def main(argv=None) -> None:
         parser.error(f"{args.root}: no index.html; run `make html` first")
     server = make_server(args.root, args.port, verbose=True)
     print(f"Serving {args.root} at http://127.0.0.1:{args.port}/ (Ctrl+C stops)")
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()
-    except KeyboardInterrupt:
-        pass
 
 
 if __name__ == "__main__":

@@ -1,6 +1,18 @@
-"""Shared fixtures: a fresh build of the book, a local server with the site's headers, and Chromium."""
+"""Shared fixtures: a fresh build of the book, a local server with the site's headers, and Chromium.
 
+Test tiers, as markers (see [tool.pytest.ini_options] in pyproject.toml and the Makefile):
+- `browser`: the test drives Chromium. Set here for every test using the `browser` fixture; a test
+  that starts Chromium itself is marked by hand.
+- `book`: the test needs the whole handbook built (the `site` fixture here, or a copy of the book).
+- `content`: the test checks the handbook's own content (book/, quizzes/), not the engine; every
+  other test is marked `engine` here.
+`make test-fast` runs the tests that are neither `browser` nor `book`.
+"""
+
+import fcntl
+import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -10,7 +22,7 @@ from cpch.build import build_site
 from cpch.quiz.banks import bank_files
 from cpch.scorm.command import site_pages
 from cpch.scorm.modules import load_modules
-from cpch.scorm.package import build_package
+from cpch.scorm.package import build_package, package_name
 from cpch.serve import serve_in_background
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,12 +30,58 @@ BOOK = ROOT / "book"
 MODULES_FILE = ROOT / "quizzes" / "modules.yml"
 
 
+# Modules whose tests share a costly module-scoped fixture (the trainer's PDF, one cold load per
+# page): under pytest-xdist with --dist loadgroup their tests stay on one worker, which makes it once.
+# The tests of every other module are spread over the workers one by one.
+ONE_WORKER_MODULES = {"test_trainer.py", "test_site_pages.py"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.path.name in ONE_WORKER_MODULES:
+            item.add_marker(pytest.mark.xdist_group(item.path.stem))
+        fixtures = getattr(item, "fixturenames", ())
+        if "browser" in fixtures:
+            item.add_marker(pytest.mark.browser)
+        if "site" in fixtures:
+            item.add_marker(pytest.mark.book)
+        if not item.get_closest_marker("content"):
+            item.add_marker(pytest.mark.engine)
+
+
+def once_per_run(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder filled by `make` once per test run. Under pytest-xdist the first worker to need it
+    makes it while the others wait on a lock, then every worker reads the same folder."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        folder = tmp_path_factory.mktemp(name)
+        make(folder)
+        return folder
+    shared = tmp_path_factory.getbasetemp().parent  # one per run, common to its workers
+    folder, done = shared / name, shared / f"{name}.done"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The book built from its current sources into a temporary folder."""
-    out = tmp_path_factory.mktemp("site") / "html"
-    assert build_site(BOOK, out, ROOT) == 0, "the book does not build cleanly"
-    return out
+    """The book built from its current sources. `make test` builds it first (`make html`, which is
+    incremental) and names it in CPCH_TEST_SITE; otherwise it is built into a temporary folder."""
+    given = os.environ.get("CPCH_TEST_SITE")
+    if given:
+        if not (Path(given) / "index.html").is_file():
+            pytest.fail(f"CPCH_TEST_SITE={given} holds no built site: run `make html` first")
+        return Path(given).resolve()
+
+    def build(folder: Path) -> None:
+        assert build_site(BOOK, folder / "html", ROOT) == 0, "the book does not build cleanly"
+
+    return once_per_run(tmp_path_factory, "site", build) / "html"
 
 
 @pytest.fixture(scope="session")
@@ -34,8 +92,14 @@ def modules(site):
 @pytest.fixture(scope="session")
 def packages(site, modules, tmp_path_factory):
     """Every SCORM package of quizzes/modules.yml, built from the session's site."""
-    out = tmp_path_factory.mktemp("scorm")
-    return {(m, v): build_package(modules[m], v, site, out, MODULES_FILE) for m in modules for v in modules[m].versions}
+    wanted = [(m, v) for m in modules for v in modules[m].versions]
+
+    def build(folder: Path) -> None:
+        for m, v in wanted:
+            build_package(modules[m], v, site, folder, MODULES_FILE)
+
+    out = once_per_run(tmp_path_factory, "scorm", build)
+    return {(m, v): out / package_name(modules[m], v) for m, v in wanted}
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""The benchmark (`make bench`, cpch.bench) on a tiny generated book, so its code cannot rot.
+"""The benchmark (`make bench`, the top-level bench/ package) on a tiny generated book, so its code cannot rot.
 
 Correctness only: no figure is compared with a budget here. Lighthouse and the stock Jupyter Book
 baseline are slow, so the end-to-end run skips them; their pure parts are tested on their own.
@@ -13,18 +13,17 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cpch.bench import budgets
-from cpch.bench.__main__ import main
-from cpch.bench.baseline import make_baseline_book, strip_directives
-from cpch.bench.generate import BANK_ID, bank, generate_project
-from cpch.bench.lighthouse import median_run, scores
-from cpch.bench.project import change_prompt
-from cpch.bench.runtime import RUNTIME
-from cpch.bench.scale import growth
-from cpch.bench.timing import fit_line
+from bench import budgets
+from bench.__main__ import main
+from bench.baseline import make_baseline_book, strip_directives
+from bench.generate import BANK_ID, bank, generate_project
+from bench.lighthouse import median_run, scores
+from bench.project import change_prompt
+from bench.runtime import RUNTIME
+from bench.scale import growth
+from bench.timing import fit_line
+from conftest import CHROMIUM, ROOT
 from cpch.quiz.loader import load_quiz
-
-from conftest import CHROMIUM
 
 
 def test_strip_directives_removes_only_engine_blocks():
@@ -54,7 +53,7 @@ def test_baseline_book_has_a_default_config_and_no_engine_directive(tmp_path):
     ('    prompt: "Double: quoted"', "Double: quoted"),
 ])
 def test_change_prompt_keeps_the_bank_valid(tmp_path, line, prompt):
-    path = tmp_path / "bank.yml"
+    path = tmp_path / "generated.yml"
     path.write_text(f"questions:\n  - prompt: |\n      A block prompt is left alone.\n  - id: b\n{line}\n")
     assert change_prompt(path, 7) == f"{prompt} (benchmark edit 7)"
     prompts = [q["prompt"] for q in yaml.safe_load(path.read_text())["questions"]]
@@ -62,7 +61,7 @@ def test_change_prompt_keeps_the_bank_valid(tmp_path, line, prompt):
 
 
 def test_generated_bank_is_valid_and_uses_every_type(tmp_path):
-    path = tmp_path / "bank.yml"
+    path = tmp_path / "generated.yml"
     path.write_text(bank(16))
     quiz = load_quiz(path, {"bench-section"})
     assert len(quiz.questions) == 16
@@ -80,7 +79,9 @@ def test_fit_and_growth():
 def test_lighthouse_scores_and_median():
     def report(performance):
         audits = {"a": {"score": performance}, "b": {"score": 1}}
-        category = lambda score: {"score": score, "auditRefs": [{"id": "a", "weight": 1}, {"id": "b", "weight": 0}]}
+        def category(score):
+            return {"score": score, "auditRefs": [{"id": "a", "weight": 1}, {"id": "b", "weight": 0}]}
+
         return {"lighthouseVersion": "x", "configSettings": {"formFactor": "mobile"}, "audits": audits,
                 "categories": {c: category(performance if c == "performance" else 1)
                                for c in ("performance", "accessibility", "best-practices", "seo")}}
@@ -110,17 +111,18 @@ def test_phone_budgets_compare_each_page_with_its_floor():
     assert rows[0]["measured"] == "1.40× (b, the highest)"
 
 
+@pytest.mark.browser  # the benchmark starts Chromium itself
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Chromium is installed by `make test`")
 def test_benchmark_runs_end_to_end_on_a_tiny_book(tmp_path):
     project = generate_project(tmp_path / "project", 6)
     out, summary = tmp_path / "out", tmp_path / "BENCHMARKS.md"
     # In its own process: it drives Chromium through Playwright's sync API, which cannot start while
     # another test's browser holds an event loop in this one.
-    result = subprocess.run([sys.executable, "-m", "cpch.bench",
+    result = subprocess.run([sys.executable, "-m", "bench",
         "--root", str(project.root), "--page", "chapter=chapter", "--page", "home=index", "--edit", "chapter",
         "--runs", "1", "--loads", "1", "--quiz-questions", "9", "--scale", "4,8", "--scale-runs", "1",
         "--skip", "lighthouse,baseline", "--out", str(out), "--summary", str(summary),
-    ], capture_output=True, text=True)
+    ], capture_output=True, text=True, cwd=ROOT)
     report = json.loads((out / "report.json").read_text())
     assert result.returncode == 0, (report["errors"], result.stderr[-2000:])
 

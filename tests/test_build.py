@@ -3,8 +3,12 @@
 import re
 from pathlib import Path
 
-from cpch.build import build_site
+import pytest
+
 from conftest import ROOT, copy_book
+from cpch.build import build_site
+
+pytestmark = pytest.mark.book  # every test builds the whole handbook, or a copy of it
 
 
 def build(book: Path, tmp_path: Path, capsys):

@@ -6,9 +6,10 @@ import sys
 
 import pytest
 
-from cpch.serve import CONTENT_SECURITY_POLICY
 from conftest import BOOK, ROOT
+from cpch.serve import CONTENT_SECURITY_POLICY
 
+pytestmark = pytest.mark.content
 ORIGINALITY = ROOT.parent / "shared" / "tools" / "originality.py"
 # Tokens with two or more capitals (WCO, CENcomm, iARMS, WoA), read outside code.
 ACRONYM = re.compile(r"\b[A-Za-z]*[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b")

@@ -54,7 +54,7 @@ def test_a_good_file_loads_every_answer_kind():
     assert [o.value for o in first.options] == ["yes", "partly", "no"] and first.weak == ("no",)
     assert dict(first.evidence) == {"yes": 3, "partly": 2, "no": 1}
     assert first.solutions == ("Open the door.", "Oil the hinges.")
-    assert [(o.value, o.text) for o in choice.options][0] == ("red", "Red") and choice.notes == "Which shade? (optional)"
+    assert (choice.options[0].value, choice.options[0].text) == ("red", "Red") and choice.notes == "Which shade? (optional)"
     assert written.self_check and not diagnostic.item("Q.3").self_check
     assert [o.value for o in level.options] == ["low", "middle", "high"] and level.weak == ("low",)
     assert [i.number for i in diagnostic.select(("Q.2",))] == ["Q.2.1", "Q.2.2"]

@@ -14,13 +14,13 @@ from lxml import etree
 from moodle_xml_parser import parser as moodle_parser
 from pygiftparser import parser as gift_parser
 
+from conftest import BOOK, ROOT
+from cpch.core.markup import block, inline
 from cpch.exports import ExportError, bank_selection, render, write_exports
 from cpch.exports.command import add_command
 from cpch.quiz import Question, load_quiz
 from cpch.quiz.banks import bank_files, load_banks
-from cpch.core.markup import block, inline
 from cpch.quiz.labels import book_labels
-from conftest import BOOK, ROOT
 
 TESTS = Path(__file__).parent
 REAL = bank_files(ROOT / "quizzes")
@@ -158,11 +158,12 @@ def _moodle_numeric(element, q):
 
 def _moodle_matching(element, q):
     subquestions = element.findall("subquestion")
-    assert [(s.findtext("text"), s.findtext("answer/text")) for s in subquestions] == [(inline(l), r) for l, r in q.pairs]
+    assert [(s.findtext("text"), s.findtext("answer/text")) for s in subquestions] == [(inline(left), right) for left, right in q.pairs]
 
 
 def _moodle_ordering(element, q):
     assert element.findtext("gradingtype") == "ALL_OR_NOTHING" and element.findtext("selecttype") == "ALL"
+    assert element.findtext("shownumcorrect") == "1"  # without it, Moodle's importer fails on a question with one hint
     answers = element.findall("answer")
     assert [a.findtext("text") for a in answers] == [inline(i) for i in q.items]
     assert [a.get("fraction") for a in answers] == [str(n) for n in range(1, len(q.items) + 1)]
@@ -362,7 +363,7 @@ def _qti_matching(interaction, response, part):
             for s in interaction.findall(q("simpleMatchSet"))]
     assert response.get("baseType") == "directedPair"
     pairs = [value.split() for value in correct(response)]
-    assert [(sets[0][left], sets[1][right]) for left, right in pairs] == [(shown(l), r) for l, r in part.pairs]
+    assert [(sets[0][left], sets[1][right]) for left, right in pairs] == [(shown(a), b) for a, b in part.pairs]
 
 
 def _qti_text(interaction, response, part):

@@ -19,6 +19,7 @@ import yaml
 from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
+from conftest import BOOK, ROOT
 from cpch.assignment.command import argument_problems, slug
 from cpch.assignment.selection import SelectionError, pick
 from cpch.cli import parser as cli_parser
@@ -29,7 +30,6 @@ from cpch.quiz import load_quiz
 from cpch.quiz.banks import bank_files
 from cpch.quiz.model import LEVELS, TYPES, Option, Question, Quiz
 from cpch.scorm.modules import load_modules
-from conftest import BOOK, ROOT
 from export_checks import GiftPegjs, check_gift, check_moodle, check_qti, qti_schemas
 
 TESTS = Path(__file__).parent

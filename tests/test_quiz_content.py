@@ -5,15 +5,16 @@ from collections import Counter
 
 import pytest
 
+from conftest import BOOK, ROOT
+from cpch.core.messages import Catalogue
 from cpch.quiz.banks import bank_files, load_banks
 from cpch.quiz.html import Settings, render_quiz
 from cpch.quiz.labels import book_labels
-from cpch.core.messages import Catalogue
 from cpch.quiz.messages import FOLDER, messages
 from cpch.quiz.model import TYPES
 from cpch.scorm.messages import FOLDER as MODULE_MESSAGES
-from conftest import BOOK, ROOT
 
+pytestmark = pytest.mark.content
 QUIZZES = load_banks(bank_files(ROOT / "quizzes"), book_labels(BOOK))
 MINIMUM = {"roles-and-mandates": 10, "partnership-levels": 10, "database-access": 12}
 

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import BOOK, ROOT
 from cpch.cli import main as cpch
 from cpch.quiz import QuizError, load_quiz
 from cpch.quiz.banks import bank_files, load_banks
 from cpch.quiz.labels import book_labels
-from conftest import BOOK, ROOT
 
 BANKS = Path(__file__).parent / "banks"
 LABELS = {"sec-a", "sec-b"}
@@ -70,6 +70,7 @@ def test_the_cli_check_prints_located_errors_and_fails(capsys):
     assert re.search(r"unknown-type\.yml:8:11: unknown question type 'essay'", err)
 
 
+@pytest.mark.content
 def test_every_bank_of_the_handbook_is_valid(capsys):
     assert bank_files(ROOT / "quizzes"), "the handbook has no question banks"
     status = cpch(["quiz", "check", "--quizzes", str(ROOT / "quizzes"), "--book", str(BOOK)])

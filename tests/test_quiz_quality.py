@@ -4,12 +4,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import BOOK, ROOT
 from cpch.cli import main as cpch
 from cpch.quiz import load_quiz
 from cpch.quiz.banks import bank_files, load_banks
 from cpch.quiz.labels import book_labels
 from cpch.quiz.quality import bank_stats, check_quality, scored_items
-from conftest import BOOK, ROOT
 
 BANKS = Path(__file__).parent / "banks"
 BAD = sorted((BANKS / "bad" / "quality").glob("*.yml"))

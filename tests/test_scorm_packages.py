@@ -10,17 +10,17 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from cpch.quiz.banks import bank_files
+from conftest import MODULES_FILE, ROOT
 from cpch.cli import main as cpch
 from cpch.core.problems import LocatedError, Problem
+from cpch.quiz.banks import bank_files
 from cpch.scorm import command as scorm_command
 from cpch.scorm.command import site_pages
-from cpch.scorm.modules import load_modules
 from cpch.scorm.content import extract_pages
 from cpch.scorm.identity import question_set, runtime_order
+from cpch.scorm.modules import load_modules
 from cpch.scorm.package import build_package, forms, package_name, scored_questions
 from cpch.scorm.suspend import SUSPEND_LIMITS, longest_suspend_data
-from conftest import MODULES_FILE, ROOT
 
 LARGEST = ROOT / "tests" / "js" / "fixtures" / "largest-scorm12-module.json"
 
@@ -87,7 +87,7 @@ def test_a_form_module_bounds_its_free_text_and_sets_no_pass_mark(packages):
 @pytest.mark.parametrize("version", ["1.2", "2004"])
 def test_manifests_are_valid_against_the_official_schemas(packages, version):
     schema = official_schema(version)
-    for (module, v), package in packages.items():
+    for (_, v), package in packages.items():
         if v == version:
             document = manifest(package)
             assert schema.validate(document), f"{package.name}: {schema.error_log}"
@@ -169,7 +169,7 @@ def test_an_unknown_chapter_or_quiz_is_a_located_error(site, tmp_path):
 
 def test_a_module_too_big_for_scorm12_fails_and_writes_nothing(site, modules, tmp_path, monkeypatch):
     monkeypatch.setattr("cpch.scorm.package.SCORM12_SUSPEND_LIMIT", 100)
-    with pytest.raises(LocatedError, match="could need .* characters of suspend data"):
+    with pytest.raises(LocatedError, match=r"could need .* characters of suspend data"):
         build_package(modules["foundations"], "1.2", site, tmp_path, MODULES_FILE)
     assert list(tmp_path.iterdir()) == []
 

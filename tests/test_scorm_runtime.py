@@ -5,7 +5,16 @@ import json
 import pytest
 
 from browser import axe_violations
-from scorm_lms import close_module, interactions, launcher, scored_quizzes, stored, visible_page, wait_until, work_through
+from scorm_lms import (
+    close_module,
+    interactions,
+    launcher,
+    scored_quizzes,
+    stored,
+    visible_page,
+    wait_until,
+    work_through,
+)
 
 MODULE = "integrity"  # the smallest module: two chapters and the glossary, two quizzes
 VERSIONS = ["1.2", "2004"]
@@ -44,7 +53,7 @@ def test_all_right_passes_with_full_score_and_one_interaction_per_question(launc
     assert len(records) == questions and all(r["result"] == "correct" for r in records)
     assert len({r["id"] for r in records}) == questions
     if launch_any.version == "2004":
-        assert cmi["score"]["scaled"] == "1" and cmi["exit"] == "normal"
+        assert cmi["score"]["scaled"] == "1" and cmi["exit"] == "suspend"
         assert cmi["session_time"].startswith("PT")
     else:
         assert len(cmi["suspend_data"]) <= 4096 and cmi["core"]["exit"] == ""
@@ -95,8 +104,11 @@ def test_a_refused_commit_loses_nothing(launch):
 
 
 def test_a_refused_commit_is_retried_without_waiting_for_the_learner(launch):
-    page, frame = launch("&refuse=1")  # the commit made at launch is refused
-    wait_until(page, "window.lms.refused === 1 && window.lms.commits > 0", timeout=10)
+    page, frame = launch("&refuse=1", clock=True)  # the commit made at launch is refused
+    wait_until(page, "window.lms.refused === 1")
+    assert page.evaluate("window.lms.commits") == 0
+    page.clock.run_for(2000)  # the module's first retry is due
+    wait_until(page, "window.lms.commits > 0")
     assert "saved" in frame.locator(".module-status").inner_text()
 
 
@@ -113,7 +125,7 @@ def test_without_an_lms_the_module_runs_on_its_own(launch, browser):
 
 
 def test_module_page_is_accessible(launch):
-    page, frame = launch()
+    page, _ = launch()
     module = page.frames[1]
     assert axe_violations(module) == []
 
@@ -153,13 +165,16 @@ def test_the_self_assessment_keeps_answers_across_sessions_and_completes_with_it
 
 
 def test_the_self_assessment_loses_nothing_when_a_commit_is_refused(launch_form):
-    page, frame = launch_form("&refuse=1000")
+    page, frame = launch_form("&refuse=1000", clock=True)
     frame.locator("[data-item] input[type=radio]").first.check()
+    page.clock.run_for(1500)  # the form commits once the learner pauses
     wait_until(page, "window.lms.refused > 1")
     assert "did not save" in frame.locator(".module-status").inner_text()
     page.evaluate("window.lms.refuse = 0")
     frame.locator("[data-item] textarea").first.fill("Monthly meetings.")
-    wait_until(page, "window.lms.commits > 0")  # the next commit, once typing pauses
+    assert page.evaluate("window.lms.commits") == 0
+    page.clock.run_for(1500)  # the next commit, once typing pauses
+    wait_until(page, "window.lms.commits > 0")
     form = json.loads(stored(page)["cmi"]["suspend_data"])["f"]
     assert len(form["a"]) >= 1 and "Monthly meetings." in [*form["n"].values(), *form["a"].values()]
 

@@ -6,6 +6,7 @@ from sphinx_external_toc.parsing import parse_toc_yaml
 from browser import axe_violations, cold_load
 from conftest import BOOK
 
+pytestmark = pytest.mark.content
 PAGE_BUDGET_BYTES = 250 * 1024
 PAGES = [*parse_toc_yaml(BOOK / "_toc.yml").keys(), "search"]
 

@@ -8,16 +8,16 @@ import zipfile
 from html import escape
 
 import pytest
+from lxml import etree
 from pypdf import PdfReader
 
 from browser import axe_violations
+from conftest import BOOK, ROOT
 from cpch.assignment.command import write_assignment
 from cpch.assignment.selection import SelectionError, pick
 from cpch.cli import main as cpch
 from cpch.quiz.banks import bank_files, load_banks
-from conftest import BOOK, ROOT
 from test_scorm_packages import official_schema
-from lxml import etree
 
 QUIZZES = load_banks(bank_files(ROOT / "quizzes"))
 NOTES = ROOT / "trainer-notes"

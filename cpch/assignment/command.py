@@ -6,16 +6,15 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from cpch.assignment.selection import SelectionError, as_quiz, pick
 from cpch.core.ids import ID_RULE, is_id
 from cpch.core.messages import LANGUAGE
-from cpch.core.problems import shown
+from cpch.core.problems import LocatedError, shown
 from cpch.core.yaml_reader import character_problem
-from cpch.assignment.selection import SelectionError, as_quiz, pick
 from cpch.exports import write_exports
 from cpch.files import Staged
 from cpch.progress import Progress
 from cpch.quiz.banks import bank_files, load_banks
-from cpch.core.problems import LocatedError
 from cpch.quiz.html import Settings, render_quiz
 from cpch.quiz.labels import book_labels
 from cpch.quiz.messages import messages

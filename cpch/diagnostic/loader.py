@@ -7,6 +7,7 @@ from cpch.core.ids import ID_RULE, is_id
 from cpch.core.problems import LocatedError, shown
 from cpch.core.yaml_reader import Marked, MarkedReader, read_marked
 from cpch.diagnostic.model import KINDS, YES_PARTLY_NO, Diagnostic, Item, Level, Option
+
 NUMBER = re.compile(r"[A-Za-z0-9]+(\.[A-Za-z0-9]+)*")
 TOP_KEYS = {"id", "version", "title", "levels", "suggestion", "items"}
 LEVEL_KEYS = {"id", "name", "description", "chapter"}
@@ -87,7 +88,7 @@ class _Reader(MarkedReader):
         if not isinstance(entries, list) or len(entries) < 2:
             self.problem(self.at(data, "levels"), "'levels' must list at least two levels, lowest first")
             return ()
-        levels = []
+        levels: list[Level] = []
         for number, entry in enumerate(entries, 1):
             entry = self.mapping(entry, "a level", LEVEL_KEYS, data.where("levels"))
             if entry is None:
@@ -106,7 +107,8 @@ class _Reader(MarkedReader):
         if not isinstance(entries, list) or not entries:
             self.problem(self.at(data, "items"), "'items' must be a non-empty list")
             return ()
-        items, seen = [], {}
+        items: list[Item] = []
+        seen: dict[str, int] = {}
         for entry in entries:
             item = self.item(entry, levels, data.where("items"))
             if item is None:
@@ -155,7 +157,7 @@ class _Reader(MarkedReader):
         if not isinstance(entries, list) or len(entries) < 2:
             self.problem(self.at(data, "options"), "a choice item needs at least two 'options'")
             return ()
-        options = []
+        options: list[Option] = []
         for entry in entries:
             entry = self.mapping(entry, "an option", OPTION_KEYS, data.where("options"))
             if entry is None:
@@ -230,6 +232,6 @@ def load_diagnostic(path: Path, labels: set[str] | None = None) -> Diagnostic:
     data = read_marked(path, DiagnosticError)
     reader = _Reader(path, labels)
     diagnostic = reader.diagnostic(data)
-    if reader.problems:
+    if reader.problems or diagnostic is None:  # no diagnostic comes with a problem saying why
         raise DiagnosticError(reader.problems)
     return diagnostic

@@ -3,12 +3,12 @@
 import sys
 from pathlib import Path
 
+from cpch.core.problems import LocatedError
 from cpch.exports.common import ExportError
 from cpch.exports.writer import FORMATS, export_banks
 from cpch.files import Staged
 from cpch.progress import Progress
 from cpch.quiz.banks import bank_files, load_banks
-from cpch.core.problems import LocatedError
 from cpch.quiz.labels import book_labels
 
 

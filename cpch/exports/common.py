@@ -1,8 +1,8 @@
 """What every export format shares: the questions to export, their stable names, and the errors."""
 
 import re
-from decimal import Decimal
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from cpch.core.markup import block, inline
@@ -96,6 +96,13 @@ def number(value: float) -> str:
     """A number as written in exports: 7 rather than 7.0, and never with an exponent (gift-pegjs refuses 1e-08)."""
     text = format(Decimal(repr(float(value) + 0.0)), "f")  # + 0.0 turns -0.0 into 0.0
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def numeric_answer(q: Question) -> float:
+    """The answer of a numeric question (the model keeps true-false answers in the same field)."""
+    if q.answer is None or isinstance(q.answer, bool):
+        raise Unsupported(q, "a numeric question needs a number as its answer")
+    return q.answer
 
 
 # Moodle grades an option with a fraction from a fixed list (question_bank::fraction_options_full):

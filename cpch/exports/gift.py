@@ -5,7 +5,16 @@ an ordering question becomes a matching one, each item matched with its position
 """
 
 from cpch.exports.common import (
-    Item, Selection, Unsupported, build_all, case_html, html, number, option_fractions, step_html,
+    Item,
+    Selection,
+    Unsupported,
+    build_all,
+    case_html,
+    html,
+    number,
+    numeric_answer,
+    option_fractions,
+    step_html,
 )
 from cpch.quiz.model import Question
 
@@ -94,7 +103,7 @@ def _short_text(q: Question, text: str):
 
 
 def _numeric(q: Question, text: str):
-    answers = ["#", f"={number(q.answer)}:{number(q.tolerance)}" + _feedback(q, q.feedback_correct)]
+    answers = ["#", f"={number(numeric_answer(q))}:{number(q.tolerance)}" + _feedback(q, q.feedback_correct)]
     if q.feedback_incorrect:
         answers.append("~" + _feedback(q, q.feedback_incorrect))
     unit = f" ({html(q, q.unit)})" if q.unit else ""

@@ -7,10 +7,19 @@ scenario -> a description question carrying the case, then one question per step
 
 import xml.etree.ElementTree as ET
 
-from cpch.exports.common import (
-    Item, Selection, Unsupported, build_all, case_html, html, number, option_fractions, step_html,
-)
 from cpch.core.markup import inline
+from cpch.exports.common import (
+    Item,
+    Selection,
+    Unsupported,
+    build_all,
+    case_html,
+    html,
+    number,
+    numeric_answer,
+    option_fractions,
+    step_html,
+)
 from cpch.quiz.model import Question
 
 LABEL = "Moodle XML"
@@ -115,7 +124,7 @@ def _short_text(element: ET.Element, q: Question) -> None:
 
 
 def _numeric(element: ET.Element, q: Question) -> None:
-    answer = _answer(element, "100", number(q.answer), html(q, q.feedback_correct), "moodle_auto_format")
+    answer = _answer(element, "100", number(numeric_answer(q)), html(q, q.feedback_correct), "moodle_auto_format")
     ET.SubElement(answer, "tolerance").text = number(q.tolerance)
     if q.feedback_incorrect:
         ET.SubElement(_answer(element, "0", "*", html(q, q.feedback_incorrect), "moodle_auto_format"), "tolerance").text = "0"
@@ -142,6 +151,9 @@ def _ordering(element: ET.Element, q: Question) -> None:
     for tag, value in settings:
         ET.SubElement(element, tag).text = value
     _combined_feedback(element, q)
+    # Moodle's own export always writes it. Without it, qtype_ordering's importer (4.3 to 4.5) pads the
+    # hint settings to two entries, saves the second with no format, and the import stops part-way.
+    ET.SubElement(element, "shownumcorrect").text = "1"
     for position, text in enumerate(q.items, 1):  # the authored order is the right one
         _answer(element, str(position), html(q, text))
 

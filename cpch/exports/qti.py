@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 from cpch.exports import qti_items
 from cpch.exports.common import Item, Selection, build_all, number
 from cpch.files import zip_bytes
+from cpch.quiz.model import Question
 
 LABEL = "QTI 2.1"
 SUFFIX = ".qti21.zip"
@@ -35,6 +36,7 @@ def render(selection: Selection) -> bytes:
 
 def _item(item: Item) -> list:
     q = item.question
+    parts: list[tuple[Question, Question | None, str]]
     if q.type != "scenario":
         parts = [(q, None, item.ident())]
     else:

@@ -7,7 +7,7 @@ without case), numeric -> textEntryInteraction (float, equal within the toleranc
 
 import xml.etree.ElementTree as ET
 
-from cpch.exports.common import Unsupported, case_html, html, number
+from cpch.exports.common import Unsupported, case_html, html, number, numeric_answer
 from cpch.quiz.model import Question
 
 NS = "http://www.imsglobal.org/xsd/imsqti_v2p1"
@@ -145,7 +145,7 @@ def _text_body(root: ET.Element, q: Question, case: Question | None):
         sub(condition, "mapResponse", identifier="RESPONSE")
         sub(condition, "baseValue", "1", baseType="float")
     else:
-        _declare(root, "single", "float", [number(q.answer)])
+        _declare(root, "single", "float", [number(numeric_answer(q))])
         condition = _within_tolerance(q)
     body = _body(root, q, case)
     markup(body, "p", html(q, q.prompt), q)

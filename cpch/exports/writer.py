@@ -26,7 +26,7 @@ def selection(title: str, source, name: str | None = None, description: str = ""
 
 
 def _items(source) -> tuple[Item, ...]:
-    items = []
+    items: list[Item] = []
     for entry in [source] if isinstance(source, Quiz) else source:
         if isinstance(entry, Quiz):
             items.extend(Item(entry, q) for q in entry.questions)

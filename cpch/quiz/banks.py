@@ -16,7 +16,8 @@ def bank_files(folder: Path) -> list[Path]:
 
 def load_banks(paths: list[Path], labels: set[str] | None = None) -> dict[str, Quiz]:
     """Load every bank, gathering the problems of all files before failing."""
-    quizzes, problems = {}, []
+    quizzes: dict[str, Quiz] = {}
+    problems: list[Problem] = []
     for path in paths:
         try:
             quiz = load_quiz(path, labels)

@@ -91,7 +91,7 @@ class _Reader(MarkedReader):
         if not is_id(value):
             self.problem(data.where("id") if "id" in data else data.where(), f"{what} needs an 'id' of {ID_RULE}")
             return ""
-        return value
+        return str(value)
 
     def questions(self, data: Marked) -> tuple[Question, ...]:
         entries = data.get("questions")
@@ -103,7 +103,7 @@ class _Reader(MarkedReader):
         return questions
 
     def check_unique_ids(self, questions) -> None:
-        seen = {}
+        seen: dict[str, int] = {}
         for question in questions:
             for part in (question, *question.steps):
                 if part.id in seen:
@@ -248,14 +248,15 @@ class _Reader(MarkedReader):
         return {"accept": self.texts(data, "accept", minimum=1)}
 
     def answer_numeric(self, data: Marked) -> dict:
-        answer, tolerance = data.get("answer"), data.get("tolerance", 0)
-        for key, value in (("answer", answer), ("tolerance", tolerance)):
+        numbers = {}
+        for key, value in (("answer", data.get("answer")), ("tolerance", data.get("tolerance", 0))):
             if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value):
                 self.problem(data.where(key) if key in data else data.where(), f"'{key}' must be a number")
                 return {}
-        if tolerance < 0:
+            numbers[key] = float(value)
+        if numbers["tolerance"] < 0:
             self.problem(data.where("tolerance"), "'tolerance' cannot be negative")
-        return {"answer": float(answer), "tolerance": float(tolerance), "unit": self.text(data, "unit", required=False)}
+        return {**numbers, "unit": self.text(data, "unit", required=False)}
 
     def answer_scenario(self, data: Marked) -> dict:
         entries = data.get("steps")
@@ -271,6 +272,6 @@ def load_quiz(path: Path, labels: set[str] | None = None) -> Quiz:
     data = read_marked(path, QuizError)
     reader = _Reader(path, labels)
     quiz = reader.quiz(data)
-    if reader.problems:
+    if reader.problems or quiz is None:  # no quiz comes with a problem saying why
         raise QuizError(reader.problems)
     return quiz

@@ -3,10 +3,10 @@
 import sys
 from pathlib import Path
 
-from cpch.quiz.banks import bank_files
 from cpch.core.problems import LocatedError
 from cpch.files import Staged
 from cpch.progress import Progress
+from cpch.quiz.banks import bank_files
 from cpch.scorm.manifest import VERSIONS
 from cpch.scorm.modules import load_modules
 from cpch.scorm.package import build_package

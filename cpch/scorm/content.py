@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
+from cpch.core.problems import LocatedError, Problem
+
 ID_REFERENCES = ("for", "aria-describedby", "aria-labelledby", "aria-controls", "name")
 
 
@@ -42,8 +44,10 @@ def extract_pages(site: Path, docnames: tuple[str, ...]) -> list[Page]:
 
 
 def _extract(site: Path, docname: str, anchors: dict[str, str]) -> Page:
-    soup = BeautifulSoup((site / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
-    main = soup.find("main", id="main")
+    path = site / f"{docname}.html"
+    main = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find("main", id="main")
+    if not isinstance(main, Tag):
+        raise LocatedError([Problem(path, 1, 1, 'no <main id="main">: is this a page of a site built by cpch?')])
     for junk in main.select("nav.prev-next, a.headerlink"):
         junk.decompose()
     heading = main.find("h1")
@@ -54,7 +58,7 @@ def _extract(site: Path, docname: str, anchors: dict[str, str]) -> Page:
     for link in main.find_all("a", href=True):
         _relink(link, docname, anchors)
     for image in main.find_all("img", src=True):
-        source = posixpath.normpath(posixpath.join(posixpath.dirname(docname), image["src"]))
+        source = posixpath.normpath(posixpath.join(posixpath.dirname(docname), str(image["src"])))
         page.images.add(source)
         image["src"] = f"images/{posixpath.basename(source)}"
     page.quizzes = main.select("section.quiz")
@@ -73,7 +77,7 @@ def _prefix_ids(element: Tag, prefix: str) -> None:
 
 
 def _relink(link: Tag, docname: str, anchors: dict[str, str]) -> None:
-    href = link["href"]
+    href = str(link["href"])
     parts = urlsplit(href)
     if parts.scheme or parts.netloc:
         link.unwrap()

@@ -15,10 +15,10 @@ SHORTEST_USEFUL_TEXT = 200
 def form_fields(soup: BeautifulSoup) -> list[FormField]:
     fields = []
     for element in soup.select("[data-item]"):
-        item, controls = element["data-item"], element.select("[data-field]")
+        item, controls = str(element["data-item"]), element.select("[data-field]")
         choices = [c for c in controls if c.get("type") == "radio"]
         if choices:
-            fields.append(FormField(item, "choice", max(len(c.get("value", "")) for c in choices)))
+            fields.append(FormField(item, "choice", max(len(str(c.get("value", ""))) for c in choices)))
         if any(c.get("type") == "checkbox" for c in controls):
             fields.append(FormField(item, "mark"))
         fields += [FormField(item, "text") for c in controls if c.name == "textarea" or c.get("type") == "text"]

@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 from cpch.core.problems import LocatedError, Problem
+from cpch.files import write_atomically, zip_bytes
 from cpch.scorm.content import Page, extract_pages
 from cpch.scorm.forms import bound_text_fields
 from cpch.scorm.identity import question_set
@@ -12,7 +13,6 @@ from cpch.scorm.manifest import render_manifest
 from cpch.scorm.messages import messages
 from cpch.scorm.modules import Module
 from cpch.scorm.suspend import SCORM12_SUSPEND_LIMIT, ScoredQuestion, longest_suspend_data
-from cpch.files import write_atomically, zip_bytes
 
 STATIC = Path(__file__).parent / "static"
 SITE_STYLES = ["basic.css", "pygments.css", "book.css"]
@@ -40,8 +40,8 @@ def scored_questions(module: Module, pages: list[Page], source: Path) -> list[Sc
             found.add(quiz_id)
             for item in quiz.select(".quiz-question"):
                 choices = len(item.select("fieldset input[type=radio], fieldset input[type=checkbox], fieldset select"))
-                questions.append(ScoredQuestion(f"{quiz_id}.{item['data-question']}", item["data-type"], choices,
-                                                int(quiz.get("data-version") or 1)))
+                questions.append(ScoredQuestion(f"{quiz_id}.{item['data-question']}", str(item["data-type"]), choices,
+                                                int(str(quiz.get("data-version") or 1))))
     missing = [q for q in module.quizzes if q not in found]
     if missing:
         raise LocatedError([Problem(source, 1, 1, f"module '{module.id}': quiz '{q}' is not embedded in any of its chapters") for q in missing])

@@ -66,7 +66,7 @@ class DiagnosticDirective(SphinxDirective):
                 logger.warning(str(problem), location=self.get_location())
             return []
         words = [w for w in re.split(r"[\s,]+", self.options.get("show", "")) if w] or [*PARTS, ALL]
-        numbers = []
+        numbers: list[str] = []
         for word in words:
             if word in PARTS:
                 continue

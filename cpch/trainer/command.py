@@ -4,10 +4,10 @@ import shutil
 import sys
 from pathlib import Path
 
+from cpch.core.problems import LocatedError
 from cpch.files import Staged, write_atomically
 from cpch.progress import Progress
 from cpch.quiz.banks import bank_files, load_banks
-from cpch.core.problems import LocatedError
 from cpch.quiz.labels import book_labels
 from cpch.scorm.command import site_pages
 from cpch.scorm.modules import load_modules

@@ -86,7 +86,9 @@ def book_order(book: Path) -> list[str]:
 
 def load_notes(folder: Path, chapters: set[str], order: list[str]) -> list[Note]:
     """Every notes file under `folder`, in book order; problems in all files are reported together."""
-    notes, problems, seen = [], [], {}
+    notes: list[Note] = []
+    problems: list[Problem] = []
+    seen: dict[str, Path] = {}
     for path in sorted(folder.rglob("*.md")):
         try:
             note = read_note(path, chapters)

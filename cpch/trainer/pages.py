@@ -28,7 +28,7 @@ def _topics(quiz: Quiz) -> list[str]:
 
 def _sections(quiz: Quiz, labels: dict) -> list[tuple[str, str]]:
     """(uri, title) of each section the quiz's questions name, in order of first use."""
-    seen = {}
+    seen: dict[str, tuple[str, str]] = {}
     for q in quiz.questions:
         for part in q.scored_parts:
             if part.source in labels:

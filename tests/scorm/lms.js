@@ -32,8 +32,11 @@
     autoCompleteLessonStatus: true, mastery_override: true,
   };
   const api = version === "1.2" ? new Scorm12API(settings) : new Scorm2004API(settings);
-  const total = saved ? saved.total || 0 : 0;
-  const start = saved ? JSON.parse(JSON.stringify(saved.cmi)) : {};
+  // Moodle 4.3 hands a SCORM 2004 launch the stored values only after an exit of "suspend" (its
+  // reading of RTE 4.2.8); SCORM 1.2 gets them after any exit.
+  const kept = saved && (version === "1.2" || saved.exit === "suspend") ? saved : null;
+  const total = kept ? kept.total || 0 : 0;
+  const start = kept ? JSON.parse(JSON.stringify(kept.cmi)) : {};
   const entry = !saved ? "ab-initio" : saved.exit === "suspend" ? "resume" : version === "1.2" ? "" : "ab-initio";
   if (version === "1.2") {
     start.core = Object.assign(start.core || {}, {

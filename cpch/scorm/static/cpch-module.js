@@ -274,7 +274,7 @@
       if (element === "cmi.success_status") held.success = value;
     }
     // A form module stays open (exit "suspend") so a team can come back to its answers.
-    return lms.set(lms.words.exit, completion === "report" ? "suspend" : lms.words.normalExit) && accepted;
+    return lms.set(lms.words.exit, completion === "report" ? "suspend" : lms.words.finishedExit) && accepted;
   }
 
   /** Put the whole state where it is kept; returns whether the LMS accepted every value. */

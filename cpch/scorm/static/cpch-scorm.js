@@ -20,19 +20,22 @@
    * @typedef {{call: string, element: string, code: string, text: string, diagnostic: string}} Fault
    */
 
+  // finishedExit: the exit written once a module is finished. SCORM 2004 keeps "suspend", because
+  // Moodle hands a 2004 launch its stored values only after a suspend exit, and a finished learner's
+  // next launch must find the result and answers; SCORM 1.2 LMSs hand them on after a normal exit.
   const VOCABULARY = {
     "1.2": {
       api: "API", init: "LMSInitialize", get: "LMSGetValue", set: "LMSSetValue", commit: "LMSCommit",
       finish: "LMSFinish", lastError: "LMSGetLastError", errorString: "LMSGetErrorString",
       diagnostic: "LMSGetDiagnostic", entry: "cmi.core.entry", location: "cmi.core.lesson_location",
-      exit: "cmi.core.exit", normalExit: "", sessionTime: "cmi.core.session_time", score: "cmi.core.score",
+      exit: "cmi.core.exit", finishedExit: "", sessionTime: "cmi.core.session_time", score: "cmi.core.score",
       learner: "cmi.core.student_id", response: "student_response", wrong: "wrong",
     },
     "2004": {
       api: "API_1484_11", init: "Initialize", get: "GetValue", set: "SetValue", commit: "Commit",
       finish: "Terminate", lastError: "GetLastError", errorString: "GetErrorString",
       diagnostic: "GetDiagnostic", entry: "cmi.entry", location: "cmi.location",
-      exit: "cmi.exit", normalExit: "normal", sessionTime: "cmi.session_time", score: "cmi.score",
+      exit: "cmi.exit", finishedExit: "suspend", sessionTime: "cmi.session_time", score: "cmi.score",
       learner: "cmi.learner_id", response: "learner_response", wrong: "incorrect",
     },
   };

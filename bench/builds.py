@@ -4,9 +4,9 @@ incremental after editing one chapter and after editing the bank that chapter em
 import shutil
 from pathlib import Path
 
+from bench.project import Project, append_sentence, change_prompt
+from bench.timing import python, summary, timed_run
 from cpch.build import staging_dir
-from cpch.bench.project import Project, append_sentence, change_prompt
-from cpch.bench.timing import python, summary, timed_run
 
 
 def build_command(project: Project, out: Path) -> list:

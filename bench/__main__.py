@@ -1,13 +1,13 @@
-"""`python -m cpch.bench`: measure, then write OUT/report.md and OUT/report.json (see cpch/bench/__init__.py)."""
+"""`python -m bench`: measure, then write OUT/report.md and OUT/report.json (see bench/__init__.py)."""
 
 import argparse
 import json
 import sys
 from pathlib import Path
 
-from cpch.bench import report as reports
-from cpch.bench.project import Project
-from cpch.bench.suite import PARTS, Settings, run
+from bench import report as reports
+from bench.project import Project
+from bench.suite import PARTS, Settings, run
 
 
 def read_config(path: Path) -> dict:
@@ -43,7 +43,7 @@ def parts(value: str) -> set[str]:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m cpch.bench", description=(
+    p = argparse.ArgumentParser(prog="python -m bench", description=(
         "Benchmark the build, pages, quiz runtime, exports and scaling; write OUT/report.md and OUT/report.json."))
     p.add_argument("--out", type=Path, default=Path("_build/bench"), help="where the report goes (default: _build/bench)")
     p.add_argument("--root", type=Path, default=Path("."), help="the folder holding conf.py (default: .)")

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import yaml
 
-from cpch.bench.project import Project
+from bench.project import Project
 
 BANK_ID = "generated"
 CHAPTER = "chapter"
 SECTION_LABEL = "bench-section"
 
 CONF = '''\
-# A generated book for the benchmark (cpch.bench.generate).
+# A generated book for the benchmark (bench.generate).
 project = "Generated book"
 language = "en"
 extensions = ["myst_parser", "sphinx_external_toc", "cpch.sphinxext"]

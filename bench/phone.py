@@ -8,8 +8,8 @@ figures, plus, on a page with a quiz or a diagnostic, that runtime's script and 
 import re
 from pathlib import Path
 
-from cpch.bench.browser import PHONE
-from cpch.bench.pages import cold_load
+from bench.browser import PHONE
+from bench.pages import cold_load
 from cpch.sphinxext.offline import build_record
 
 THEME_STYLE = "_static/book.css"

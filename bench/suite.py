@@ -12,11 +12,11 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cpch.bench import baseline, budgets, builds, exports, lighthouse, machine, pages, phone, runtime, scale
-from cpch.bench.browser import CHROMIUM, chromium, serving
-from cpch.bench.generate import CHAPTER, generate_project
-from cpch.bench.project import Project, copy_project
-from cpch.bench.timing import ratio
+from bench import baseline, budgets, builds, exports, lighthouse, machine, pages, phone, runtime, scale
+from bench.browser import CHROMIUM, chromium, serving
+from bench.generate import CHAPTER, generate_project
+from bench.project import Project, copy_project
+from bench.timing import ratio
 
 PARTS = ("build", "baseline", "pages", "phone", "runtime", "lighthouse", "exports", "scale")
 
@@ -65,7 +65,7 @@ class Suite:
         start = time.perf_counter()
         try:
             action()
-        except Exception as error:  # noqa: BLE001 - one failed part must not hide the others' figures
+        except Exception as error:  # one failed part must not hide the others' figures
             self.report["errors"][name] = f"{type(error).__name__}: {error}"
             log(f"{name} FAILED: {error}")
             traceback.print_exc()

@@ -39,7 +39,7 @@ def serving(root: Path, site_headers: bool = True):
     else:
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
-        url = "http://127.0.0.1:%d/" % server.server_address[1]
+        url = f"http://127.0.0.1:{server.server_address[1]}/"
     try:
         yield url
     finally:

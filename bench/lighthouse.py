@@ -7,7 +7,7 @@ import statistics
 import subprocess
 from pathlib import Path
 
-from cpch.bench.browser import CHROMIUM, CHROMIUM_ARGS
+from bench.browser import CHROMIUM, CHROMIUM_ARGS
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 

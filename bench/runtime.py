@@ -10,10 +10,11 @@ after which deferred scripts run) to that moment.
 import gzip
 from pathlib import Path
 
-from cpch.bench.browser import PHONE
-from cpch.bench.timing import summary
+import cpch
+from bench.browser import PHONE
+from bench.timing import summary
 
-RUNTIME = Path(__file__).resolve().parent.parent / "sphinxext" / "static" / "cpch-quiz.js"
+RUNTIME = Path(cpch.__file__).resolve().parent / "sphinxext" / "static" / "cpch-quiz.js"
 
 WATCH = """
 (() => {

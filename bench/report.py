@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from cpch.bench.lighthouse import CATEGORIES
+from bench.lighthouse import CATEGORIES
 
 KB = 1024
 
@@ -99,7 +99,7 @@ def pages_section(report: dict) -> list[str]:
                       f"{report['settings']['lighthouse_runs']} run(s) per page).")
     else:
         lines[-1] += "; it was not run."
-    errors = [f"- {who} {name}: {e}" for who, site in loads.items() for name, l in site.items() for e in l["errors"]]
+    errors = [f"- {who} {name}: {e}" for who, site in loads.items() for name, load in site.items() for e in load["errors"]]
     if errors:
         lines += ["", "Errors seen during the loads:", "", *errors]
     lost = [f"- {who} {name}: {item}" for who, site in audits.items() for name, a in site.items() for item in a["lost_points"]]
@@ -252,7 +252,7 @@ def render_summary(report: dict, full_report: str = "_build/bench/report.md") ->
         f"Sources: commit {report.get('revision') or 'unknown'}.", "",
         f"`make bench` writes the full report, with how each figure is measured, to `{full_report}` (and "
         "`report.json`). Figures from another machine, or from a busy one, are not comparable. To refresh this file "
-        "from the latest report: `.venv/bin/python -m cpch.bench --from-json _build/bench/report.json "
+        "from the latest report: `.venv/bin/python -m bench --from-json _build/bench/report.json "
         "--out _build/bench --summary BENCHMARKS.md`.", "",
         f"## Budgets: {met} of {measured} met", "", *budget_table(report), "",
         "## Figures", "", *headlines(report), "",

@@ -4,8 +4,8 @@ format) as a user runs them, and weigh what they write."""
 import shutil
 from pathlib import Path
 
-from cpch.bench.project import Project
-from cpch.bench.timing import python, summary, timed_run
+from bench.project import Project
+from bench.timing import python, summary, timed_run
 
 
 def scorm_command(project: Project, site: Path, out: Path) -> list:

@@ -1,6 +1,6 @@
 """What a cold load of a page costs in Chromium: uncompressed bytes and requests (as tests/browser.py)."""
 
-from cpch.bench.browser import PHONE
+from bench.browser import PHONE
 
 
 def cold_load(browser, url: str) -> dict:

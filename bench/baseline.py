@@ -5,8 +5,8 @@ import re
 import shutil
 from pathlib import Path
 
-from cpch.bench.project import append_sentence
-from cpch.bench.timing import summary, timed_run, venv_script
+from bench.project import append_sentence
+from bench.timing import summary, timed_run, venv_script
 
 # The directives cpch.sphinxext adds; stock Jupyter Book would fail on them.
 ENGINE_DIRECTIVES = ("quiz", "diagnostic")
@@ -46,7 +46,10 @@ def make_baseline_book(book: Path, dest: Path, names=ENGINE_DIRECTIVES) -> dict:
 
 
 def build_command(book: Path) -> list:
-    return [*venv_script("jupyter-book"), "build", book]
+    script = venv_script("jupyter-book")
+    if not Path(script[0]).exists():
+        raise FileNotFoundError(f"{script[0]} is missing: install the `bench` extra (`make bench` does)")
+    return [*script, "build", book]
 
 
 def cold_build(book: Path) -> float:

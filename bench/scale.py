@@ -4,10 +4,10 @@ questions on one page, built cold and exported to every format, for each n."""
 import shutil
 from pathlib import Path
 
-from cpch.bench import builds
-from cpch.bench.exports import export_command
-from cpch.bench.generate import BANK_ID, CHAPTER, generate_project
-from cpch.bench.timing import fit_line, summary, timed_run
+from bench import builds
+from bench.exports import export_command
+from bench.generate import BANK_ID, CHAPTER, generate_project
+from bench.timing import fit_line, summary, timed_run
 
 LINEAR_R2 = 0.98  # growth counts as linear when a straight line explains this much of the variance...
 LINEAR_COST_RATIO = 1.5  # ...and a question costs at most this much more in the upper half of the sizes than in the lower
