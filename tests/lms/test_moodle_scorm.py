@@ -49,10 +49,6 @@ CLOSE_2004 = pytest.mark.xfail(strict=True, reason=(
     "runtime bug: closing the tab of whole-handbook 2004 near its end stores no session time: Moodle 4.3's "
     "Terminate sends every cmi element (about 730 here: 183 interactions x id, type, learner_response, result) "
     "through navigator.sendBeacon as form data, over the browser's 64 KB limit, and answers 'false/101'"))
-NEW_ATTEMPT_FORM = pytest.mark.xfail(strict=True, reason=(
-    "runtime bug: a new attempt of the diagnostic shows the previous attempt's answers: Moodle's attempt 2 has "
-    "no form state, and the form's own browser autosave (cpch-diagnostic.js, keyed by tool only, not by "
-    "learner or attempt) fills it in"))
 
 
 @pytest.mark.parametrize("version", VERSIONS)
@@ -166,7 +162,6 @@ def test_a_package_that_is_not_scorm_is_refused(moodle, course, tmp_path):
     assert "packagefile" in added["errors"]
 
 
-@NEW_ATTEMPT_FORM
 def test_the_diagnostic_journey(add_activity, new_learner, moodle):
     version = "2004"
     # The README's advice: grade it by "Learning objects", so that a finished diagnostic shows as done.

@@ -521,6 +521,11 @@
     state.reported = true;
     commit();
   });
+  // The module keeps the form's answers (in the LMS, by learner and attempt): the form keeps no copy
+  // of its own, which would fill a new attempt, or another learner's, with these answers.
+  document.addEventListener("cpch-diagnostic:connect", (event) => {
+    /** @type {CustomEvent} */ (event).detail.store = { load: () => null, save: () => true };
+  });
   // The form's own script runs after this one: hand it the saved answers once every script has run.
   document.addEventListener("DOMContentLoaded", () => {
     const form = document.querySelector("[data-diagnostic]");

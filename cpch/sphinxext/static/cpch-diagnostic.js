@@ -13,7 +13,10 @@
  *   - dispatching `cpch-diagnostic:load` on document with detail {tool, state} replaces the answers
  *     (the state is checked first, as an imported file is);
  *   - when the learner prints or exports the report, a bubbling `cpch-diagnostic:report` event
- *     (detail {tool, format}) says the report was produced.
+ *     (detail {tool, format}) says the report was produced;
+ *   - before anything is restored, the first block dispatches a bubbling `cpch-diagnostic:connect`
+ *     event (detail {tool, version, store}); a listener may replace `store` ({load(), save(state)})
+ *     so the answers are kept only where the host keeps them (an LMS, by learner and attempt).
  */
 (function (shared) {
   "use strict";
@@ -167,11 +170,6 @@
 
   // ---- The page ----------------------------------------------------------------------------
 
-  /** @param {string} key */
-  const loadSaved = (key) => localStore(key).load();
-  /** @param {string} key @param {State | null} state @returns {boolean} whether the browser kept it */
-  const store = (key, state) => localStore(key).save(state);
-
   /** @param {Element | null} element */
   const text = (element) => (element ? (element.textContent || "").replace(/\s+/g, " ").trim() : "");
 
@@ -250,7 +248,10 @@
     /** @type {{id: string, number: number, name: string}[]} */
     const levels = config.levels || [];
     const version = Number(first.dataset.version) || 1;
-    const key = `cpch-diagnostic:${tool}`;
+    /** @type {{tool: string, version: number, store: {load(): any, save(state: State | null): boolean}}} */
+    const connection = { tool, version, store: localStore(`cpch-diagnostic:${tool}`) };
+    first.dispatchEvent(new CustomEvent("cpch-diagnostic:connect", { bubbles: true, detail: connection }));
+    const keeper = connection.store;
     const language = document.documentElement.lang || undefined;
     const elements = /** @type {HTMLElement[]} */ (blocks.flatMap((block) => [...block.querySelectorAll(".diagnostic-item")]));
     const infos = elements.map(readInfo);
@@ -390,7 +391,7 @@
     }
 
     function persist() {
-      const kept = store(key, { ...state, tool, version });
+      const kept = keeper.save({ ...state, tool, version });
       const time = new Date().toLocaleTimeString(language, { hour: "2-digit", minute: "2-digit" });
       say(kept ? format(m.saved, { time }) : m.storage_blocked);
       first.dispatchEvent(new CustomEvent("cpch-diagnostic:change", { bubbles: true, detail: { tool, state: { ...state, tool, version } } }));
@@ -464,7 +465,7 @@
         confirm.hidden = true;
         if (action === "clear-yes") {
           apply(emptyState(tool, version));
-          store(key, null);
+          keeper.save(null);
           first.dispatchEvent(new CustomEvent("cpch-diagnostic:change", { bubbles: true, detail: { tool, state: { ...state } } }));
           say(m.cleared);
         }
@@ -510,7 +511,7 @@
       openedForPrint = [];
     });
 
-    const saved = loadSaved(key);
+    const saved = keeper.load();
     const restored = saved ? validateState(saved, tool, version, infos).state : undefined;
     if (restored && (Object.keys(restored.answers).length || Object.keys(restored.notes).length || restored.marked.length)) {
       apply(restored);
