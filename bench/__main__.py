@@ -38,34 +38,63 @@ def sizes(value: str) -> list[int]:
 def parts(value: str) -> set[str]:
     names = {v.strip() for v in value.split(",") if v.strip()}
     if names - set(PARTS):
-        raise argparse.ArgumentTypeError(f"unknown part(s) {', '.join(sorted(names - set(PARTS)))}; parts: {', '.join(PARTS)}")
+        raise argparse.ArgumentTypeError(
+            f"unknown part(s) {', '.join(sorted(names - set(PARTS)))}; parts: {', '.join(PARTS)}"
+        )
     return names
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m bench", description=(
-        "Benchmark the build, pages, quiz runtime, exports and scaling; write OUT/report.md and OUT/report.json."))
-    p.add_argument("--out", type=Path, default=Path("_build/bench"), help="where the report goes (default: _build/bench)")
+    p = argparse.ArgumentParser(
+        prog="python -m bench",
+        description=(
+            "Benchmark the build, pages, quiz runtime, exports and scaling; write OUT/report.md and OUT/report.json."
+        ),
+    )
+    p.add_argument(
+        "--out", type=Path, default=Path("_build/bench"), help="where the report goes (default: _build/bench)"
+    )
     p.add_argument("--root", type=Path, default=Path("."), help="the folder holding conf.py (default: .)")
     p.add_argument("--book", type=Path, help="the book's sources (default: ROOT/book)")
     p.add_argument("--quizzes", type=Path, help="the question banks and modules.yml (default: ROOT/quizzes)")
-    p.add_argument("--config", type=Path, help="JSON config with pages/compare/edit (default: ROOT/bench/package.json, key \"config\")")
-    p.add_argument("--page", type=page_option, action="append", metavar="NAME=PATH",
-                   help="a page to load and audit, by its path in the book without .md (repeat; replaces the config's pages)")
-    p.add_argument("--compare", action="append", metavar="NAME", help="a page also measured on stock Jupyter Book (repeat)")
-    p.add_argument("--edit", metavar="NAME", help="the page edited for the incremental rebuilds (its first quiz's bank is edited too)")
+    p.add_argument(
+        "--config",
+        type=Path,
+        help='JSON config with pages/compare/edit (default: ROOT/bench/package.json, key "config")',
+    )
+    p.add_argument(
+        "--page",
+        type=page_option,
+        action="append",
+        metavar="NAME=PATH",
+        help="a page to load and audit, by its path in the book without .md (repeat; replaces the config's pages)",
+    )
+    p.add_argument(
+        "--compare", action="append", metavar="NAME", help="a page also measured on stock Jupyter Book (repeat)"
+    )
+    p.add_argument(
+        "--edit",
+        metavar="NAME",
+        help="the page edited for the incremental rebuilds (its first quiz's bank is edited too)",
+    )
     p.add_argument("--runs", type=int, default=3, help="runs of each build and export (default: 3)")
     p.add_argument("--loads", type=int, default=7, help="cold loads of the big quiz page (default: 7)")
     p.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (default: 3)")
     p.add_argument("--lighthouse-prefix", type=Path, help="where `npm ci` installed Lighthouse (default: ROOT/bench)")
     p.add_argument("--quiz-questions", type=int, default=100, help="questions in the runtime's quiz (default: 100)")
-    p.add_argument("--scale", type=sizes, default=[250, 500, 1000, 2000], help="bank sizes (default: 250,500,1000,2000)")
+    p.add_argument(
+        "--scale", type=sizes, default=[250, 500, 1000, 2000], help="bank sizes (default: 250,500,1000,2000)"
+    )
     p.add_argument("--scale-runs", type=int, default=5, help="runs at each bank size (default: 5)")
     p.add_argument("--skip", type=parts, default=set(), help=f"parts to leave out, by name: {', '.join(PARTS)}")
     p.add_argument("--keep-work", action="store_true", help="keep the temporary folder of generated books and sites")
     p.add_argument("--summary", type=Path, help="also write a short summary there, e.g. BENCHMARKS.md")
-    p.add_argument("--from-json", type=Path, metavar="REPORT_JSON",
-                   help="measure nothing: rewrite report.md (and --summary) from an earlier report.json")
+    p.add_argument(
+        "--from-json",
+        type=Path,
+        metavar="REPORT_JSON",
+        help="measure nothing: rewrite report.md (and --summary) from an earlier report.json",
+    )
     return p
 
 
@@ -74,7 +103,7 @@ def settings(args, fail) -> Settings:
     config = read_config(args.config or root / "bench" / "package.json")
     pages = dict(args.page) if args.page else dict(config.get("pages", {}))
     if not pages:
-        fail("no pages to measure: give --page NAME=PATH or a config with \"pages\"")
+        fail('no pages to measure: give --page NAME=PATH or a config with "pages"')
     compare = args.compare or [name for name in config.get("compare", []) if name in pages] or [next(iter(pages))]
     edit = args.edit or (config.get("edit") if config.get("edit") in pages else next(iter(pages)))
     for name in [*compare, edit]:
@@ -85,9 +114,19 @@ def settings(args, fail) -> Settings:
         if not project.page(path).is_file():
             fail(f"page {name}: no {project.page(path)}")
     return Settings(
-        project=project, out=args.out, pages=pages, compare=compare, edit=edit, runs=args.runs, loads=args.loads,
-        lighthouse_runs=args.lighthouse_runs, lighthouse_prefix=args.lighthouse_prefix or root / "bench",
-        quiz_questions=args.quiz_questions, scale_sizes=args.scale, scale_runs=args.scale_runs, skip=args.skip,
+        project=project,
+        out=args.out,
+        pages=pages,
+        compare=compare,
+        edit=edit,
+        runs=args.runs,
+        loads=args.loads,
+        lighthouse_runs=args.lighthouse_runs,
+        lighthouse_prefix=args.lighthouse_prefix or root / "bench",
+        quiz_questions=args.quiz_questions,
+        scale_sizes=args.scale,
+        scale_runs=args.scale_runs,
+        skip=args.skip,
         keep_work=args.keep_work,
     )
 
@@ -106,8 +145,10 @@ def main(argv=None) -> int:
     if args.summary:
         args.summary.write_text(reports.render_summary(report), encoding="utf-8")
     missed = [b["budget"] for b in report["budgets"] if b["met"] is False]
-    print(f"Report written to {args.out}/report.md; {len(missed)} budget(s) missed"
-          + (f": {'; '.join(missed)}" if missed else ""))
+    print(
+        f"Report written to {args.out}/report.md; {len(missed)} budget(s) missed"
+        + (f": {'; '.join(missed)}" if missed else "")
+    )
     if report["errors"]:
         print(f"Part(s) failed: {', '.join(report['errors'])}", file=sys.stderr)
         return 1

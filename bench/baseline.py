@@ -69,5 +69,11 @@ def measure(book: Path, work: Path, runs: int, edit_page: str) -> dict:
         chapter.append(timed_run(build_command(copy)))
         if sentence not in (copy / "_build" / "html" / f"{edit_page}.html").read_text(encoding="utf-8"):
             raise AssertionError(f"the baseline's rebuilt {edit_page}.html does not show the edit")
-    return {"cold": summary(cold), "chapter_edit": summary(chapter), "removed_blocks": removed,
-            "directives_removed": list(ENGINE_DIRECTIVES), "config": DEFAULT_CONFIG, "site": str(site)}
+    return {
+        "cold": summary(cold),
+        "chapter_edit": summary(chapter),
+        "removed_blocks": removed,
+        "directives_removed": list(ENGINE_DIRECTIVES),
+        "config": DEFAULT_CONFIG,
+        "site": str(site),
+    }

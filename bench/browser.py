@@ -37,7 +37,9 @@ def serving(root: Path, site_headers: bool = True):
     if site_headers:
         server, url = serve_in_background(root)
     else:
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
+        server = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root))
+        )
         threading.Thread(target=server.serve_forever, daemon=True).start()
         url = f"http://127.0.0.1:{server.server_address[1]}/"
     try:

@@ -37,8 +37,13 @@ def measure(project: Project, work: Path, runs: int, edit_page: str) -> dict:
         sentence = append_sentence(project.page(edit_page), serial)
         chapter.append(timed_run(build_command(project, out)))
         check_edit(out, edit_page, sentence)
-    result = {"pages": sum(1 for _ in site.rglob("*.html")), "cold": summary(cold), "chapter_edit": summary(chapter),
-              "edited_page": edit_page, "site": str(site)}
+    result = {
+        "pages": sum(1 for _ in site.rglob("*.html")),
+        "cold": summary(cold),
+        "chapter_edit": summary(chapter),
+        "edited_page": edit_page,
+        "site": str(site),
+    }
     quizzes = project.embedded_quizzes(edit_page)
     if quizzes:
         bank = []

@@ -13,7 +13,9 @@ def scorm_command(project: Project, site: Path, out: Path) -> list:
 
 
 def export_command(project: Project, out: Path, banks: list[Path] = ()) -> list:
-    return python("-m", "cpch.cli", "export", *banks, "--quizzes", project.quizzes, "--book", project.book, "--out", out)
+    return python(
+        "-m", "cpch.cli", "export", *banks, "--quizzes", project.quizzes, "--book", project.book, "--out", out
+    )
 
 
 def timed_into(command, out: Path, runs: int) -> tuple[dict, dict]:

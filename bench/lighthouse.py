@@ -21,9 +21,18 @@ def binary(prefix: Path) -> Path:
 
 def run(lighthouse: Path, url: str, report_path: Path) -> dict:
     """Audit `url` once; keep Lighthouse's JSON report at `report_path`; return its scores."""
-    argv = [str(lighthouse), url, "--output=json", f"--output-path={report_path}", "--quiet",
-            f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(CHROMIUM_ARGS)}"]
-    result = subprocess.run(argv, env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, timeout=300)
+    argv = [
+        str(lighthouse),
+        url,
+        "--output=json",
+        f"--output-path={report_path}",
+        "--quiet",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={' '.join(CHROMIUM_ARGS)}",
+    ]
+    result = subprocess.run(
+        argv, env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, timeout=300
+    )
     if result.returncode or not report_path.exists():
         raise RuntimeError(f"lighthouse failed on {url}: {result.stderr.strip()[-2000:]}")
     return scores(json.loads(report_path.read_text()))
@@ -42,7 +51,9 @@ def scores(report: dict) -> dict:
                 shown = f" ({audit['displayValue']})" if audit.get("displayValue") else ""
                 lost.append(f"{category}: {ref['id']} {audit['score']:.2f}{shown}")
     return {
-        "scores": {c: round(100 * categories[c]["score"]) if categories[c]["score"] is not None else None for c in CATEGORIES},
+        "scores": {
+            c: round(100 * categories[c]["score"]) if categories[c]["score"] is not None else None for c in CATEGORIES
+        },
         "version": report.get("lighthouseVersion"),
         "form_factor": report.get("configSettings", {}).get("formFactor"),
         "lost_points": lost,

@@ -37,7 +37,7 @@ def describe(chromium: str) -> dict:
     return {
         "nproc": len(os.sched_getaffinity(0)),
         "cpu": _first("/proc/cpuinfo", "model name") or platform.processor() or platform.machine(),
-        "ram_gib": round(int(memory.split()[0]) / 1024 ** 2, 1) if memory else None,
+        "ram_gib": round(int(memory.split()[0]) / 1024**2, 1) if memory else None,
         "os": platform.platform(),
         "python": platform.python_version(),
         "sphinx": _package("sphinx"),

@@ -17,8 +17,14 @@ RUNTIMES = {
     "quiz": ("cpch-quiz.js", "cpch-quiz.css"),
     "diagnostic": ("cpch-diagnostic.js", "cpch-diagnostic.css"),
     # The search page's runtime is Sphinx's: its scripts, and the index they search.
-    "search": ("searchtools.js", "language_data.js", "doctools.js", "documentation_options.js", "sphinx_highlight.js",
-               "../searchindex.js"),
+    "search": (
+        "searchtools.js",
+        "language_data.js",
+        "doctools.js",
+        "documentation_options.js",
+        "sphinx_highlight.js",
+        "../searchindex.js",
+    ),
 }
 SLOW_LINK = {"offline": False, "latency": 400, "downloadThroughput": 400_000 / 8, "uploadThroughput": 400_000 / 8}
 FIRST_PAINT = """() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null"""
@@ -47,8 +53,10 @@ def request_budget(site: Path, path: str) -> int:
 
 
 def every_page(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).with_suffix("").as_posix(): p.relative_to(site).with_suffix("").as_posix()
-            for p in sorted(site.rglob("*.html"))}
+    return {
+        p.relative_to(site).with_suffix("").as_posix(): p.relative_to(site).with_suffix("").as_posix()
+        for p in sorted(site.rglob("*.html"))
+    }
 
 
 def weights(browser, url: str, site: Path) -> dict:
@@ -57,8 +65,13 @@ def weights(browser, url: str, site: Path) -> dict:
     for name, path in every_page(site).items():
         load = cold_load(browser, f"{url}{path}.html")
         floor = floor_bytes(site, path)
-        result[name] = {"bytes": load["bytes"], "requests": load["requests"], "floor_bytes": floor,
-                        "ratio": round(load["bytes"] / floor, 2), "request_budget": request_budget(site, path)}
+        result[name] = {
+            "bytes": load["bytes"],
+            "requests": load["requests"],
+            "floor_bytes": floor,
+            "ratio": round(load["bytes"] / floor, 2),
+            "request_budget": request_budget(site, path),
+        }
     return result
 
 
@@ -82,9 +95,12 @@ def repeat_visit(browser, url: str) -> dict:
         page = context.new_page()
         page.goto(url, wait_until="load")
         page.evaluate("async () => { await navigator.serviceWorker.ready; }")
-        page.evaluate("""async (address) => {
+        page.evaluate(
+            """async (address) => {
           for (let i = 0; i < 200 && !(await caches.match(address)); i++) await new Promise((r) => setTimeout(r, 50));
-        }""", url)
+        }""",
+            url,
+        )
         context.new_cdp_session(page).send("Network.emulateNetworkConditions", SLOW_LINK)
         network = []
         page.on("response", lambda response: response.from_service_worker or network.append(response.url))

@@ -36,7 +36,11 @@ TIMES = """() => {
 
 def gzip_size(path: Path = RUNTIME) -> dict:
     data = Path(path).read_bytes()
-    return {"file": Path(path).name, "bytes": len(data), "gzip_bytes": len(gzip.compress(data, compresslevel=9, mtime=0))}
+    return {
+        "file": Path(path).name,
+        "bytes": len(data),
+        "gzip_bytes": len(gzip.compress(data, compresslevel=9, mtime=0)),
+    }
 
 
 def load_times(browser, url: str, cpu_slowdown: float = 1) -> dict:
@@ -48,8 +52,10 @@ def load_times(browser, url: str, cpu_slowdown: float = 1) -> dict:
             context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": cpu_slowdown})
         page.add_init_script(WATCH)
         page.goto(url, wait_until="load")
-        page.wait_for_function("window.__benchInteractive !== undefined && "
-                               "performance.getEntriesByType('navigation')[0].loadEventEnd > 0", timeout=30_000)
+        page.wait_for_function(
+            "window.__benchInteractive !== undefined && performance.getEntriesByType('navigation')[0].loadEventEnd > 0",
+            timeout=30_000,
+        )
         return page.evaluate(TIMES)
     finally:
         context.close()

@@ -10,7 +10,9 @@ from bench.generate import BANK_ID, CHAPTER, generate_project
 from bench.timing import fit_line, summary, timed_run
 
 LINEAR_R2 = 0.98  # growth counts as linear when a straight line explains this much of the variance...
-LINEAR_COST_RATIO = 1.5  # ...and a question costs at most this much more in the upper half of the sizes than in the lower
+LINEAR_COST_RATIO = (
+    1.5  # ...and a question costs at most this much more in the upper half of the sizes than in the lower
+)
 
 
 def measure_size(questions: int, work: Path, runs: int) -> dict:
@@ -21,9 +23,14 @@ def measure_size(questions: int, work: Path, runs: int) -> dict:
         shutil.rmtree(work / "exports", ignore_errors=True)
         export.append(timed_run(export_command(project, work / "exports", [project.bank(BANK_ID)])))
     page = work / "site" / "html" / f"{CHAPTER}.html"
-    return {"questions": questions, "build_s": summary(build), "export_s": summary(export),
-            "total_s": summary([b + e for b, e in zip(build, export)]),
-            "page_bytes": page.stat().st_size, "bank_bytes": project.bank(BANK_ID).stat().st_size}
+    return {
+        "questions": questions,
+        "build_s": summary(build),
+        "export_s": summary(export),
+        "total_s": summary([b + e for b, e in zip(build, export)]),
+        "page_bytes": page.stat().st_size,
+        "bank_bytes": project.bank(BANK_ID).stat().st_size,
+    }
 
 
 def growth(rows: list[dict], key: str) -> dict:
@@ -48,6 +55,11 @@ def growth(rows: list[dict], key: str) -> dict:
 
 def measure(sizes: list[int], work: Path, runs: int) -> dict:
     rows = [measure_size(n, work / f"n{n}", runs) for n in sizes]
-    return {"rows": rows, "fit": {key: growth(rows, key) for key in ("build_s", "export_s", "total_s")},
-            "linear_rule": (f"on the fastest run at each size, R² ≥ {LINEAR_R2}, and one more question costs at most "
-                            f"{LINEAR_COST_RATIO}× as much from the middle size to the largest as from the smallest to the middle")}
+    return {
+        "rows": rows,
+        "fit": {key: growth(rows, key) for key in ("build_s", "export_s", "total_s")},
+        "linear_rule": (
+            f"on the fastest run at each size, R² ≥ {LINEAR_R2}, and one more question costs at most "
+            f"{LINEAR_COST_RATIO}× as much from the middle size to the largest as from the smallest to the middle"
+        ),
+    }

@@ -46,17 +46,30 @@ def log(message: str) -> None:
 class Suite:
     def __init__(self, settings: Settings, work: Path):
         self.s, self.work = settings, work
-        self.report = {"started": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
-                       "machine": machine.describe(CHROMIUM),
-                       "revision": machine.revision(settings.project.root), "settings": self._settings(), "errors": {}}
+        self.report = {
+            "started": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+            "machine": machine.describe(CHROMIUM),
+            "revision": machine.revision(settings.project.root),
+            "settings": self._settings(),
+            "errors": {},
+        }
         self.site: Path | None = None
         self.baseline_site: Path | None = None
 
     def _settings(self) -> dict:
         s = self.s
-        return {"pages": s.pages, "compare": s.compare, "edit": s.pages[s.edit], "runs": s.runs, "loads": s.loads,
-                "lighthouse_runs": s.lighthouse_runs, "quiz_questions": s.quiz_questions,
-                "scale_sizes": s.scale_sizes, "scale_runs": s.scale_runs, "skipped": sorted(s.skip)}
+        return {
+            "pages": s.pages,
+            "compare": s.compare,
+            "edit": s.pages[s.edit],
+            "runs": s.runs,
+            "loads": s.loads,
+            "lighthouse_runs": s.lighthouse_runs,
+            "quiz_questions": s.quiz_questions,
+            "scale_sizes": s.scale_sizes,
+            "scale_runs": s.scale_runs,
+            "skipped": sorted(s.skip),
+        }
 
     def part(self, name: str, action) -> None:
         if name in self.s.skip:
@@ -84,8 +97,9 @@ class Suite:
         build = self.report.get("build", {})
         if "ours" in build and "baseline" in build:
             build["ratio_cold"] = ratio(build["ours"]["cold"]["median"], build["baseline"]["cold"]["median"])
-            build["ratio_chapter_edit"] = ratio(build["ours"]["chapter_edit"]["median"],
-                                                build["baseline"]["chapter_edit"]["median"])
+            build["ratio_chapter_edit"] = ratio(
+                build["ours"]["chapter_edit"]["median"], build["baseline"]["chapter_edit"]["median"]
+            )
         self.report["seconds"] = round(time.perf_counter() - start)
         self.report["machine"]["load_average_at_end"] = machine.load_average()
         self.report["budgets"] = budgets.evaluate(self.report)
@@ -154,8 +168,9 @@ class Suite:
             result["ours"] = lighthouse.measure(binary, url, self.s.pages, reports / "ours", self.s.lighthouse_runs)
         if self.baseline_site:
             with serving(self.baseline_site, site_headers=False) as url:
-                result["baseline"] = lighthouse.measure(binary, url, self.compared_pages(), reports / "baseline",
-                                                        self.s.lighthouse_runs)
+                result["baseline"] = lighthouse.measure(
+                    binary, url, self.compared_pages(), reports / "baseline", self.s.lighthouse_runs
+                )
         self.report["lighthouse"] = result
 
     def exports(self) -> None:

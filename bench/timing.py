@@ -34,8 +34,11 @@ def timed_run(argv: list, cwd: Path | None = None, env: dict | None = None) -> f
 
 def summary(values: list[float], digits: int = 3) -> dict:
     """The median, the fastest and every run, rounded."""
-    return {"median": round(statistics.median(values), digits), "min": round(min(values), digits),
-            "runs": [round(v, digits) for v in values]}
+    return {
+        "median": round(statistics.median(values), digits),
+        "min": round(min(values), digits),
+        "runs": [round(v, digits) for v in values],
+    }
 
 
 def ratio(a: float | None, b: float | None) -> float | None:

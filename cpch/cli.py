@@ -36,15 +36,31 @@ def quiz_check(args) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(prog="cpch", description="Build and check the handbook's quizzes and learning packages.")
+    main = argparse.ArgumentParser(
+        prog="cpch", description="Build and check the handbook's quizzes and learning packages."
+    )
     commands = main.add_subparsers(title="commands", required=True, metavar="COMMAND")
-    quiz = commands.add_parser("quiz", help="work with question banks").add_subparsers(title="quiz commands", required=True, metavar="ACTION")
-    check = quiz.add_parser("check", help="check question banks; print file:line:column for each problem",
-                            description="Check question banks. Exit status 1 when any problem is found.")
+    quiz = commands.add_parser("quiz", help="work with question banks").add_subparsers(
+        title="quiz commands", required=True, metavar="ACTION"
+    )
+    check = quiz.add_parser(
+        "check",
+        help="check question banks; print file:line:column for each problem",
+        description="Check question banks. Exit status 1 when any problem is found.",
+    )
     check.add_argument("files", nargs="*", type=Path, help="bank files (default: every bank in --quizzes)")
     check.add_argument("--quizzes", type=Path, default=Path("quizzes"), help="folder of banks (default: quizzes)")
-    check.add_argument("--book", type=Path, default=Path("book"), help="the book whose section labels 'source' may name (default: book)")
-    check.add_argument("--stats", action="store_true", help="print a summary of each bank: items, types, levels, option counts, answer positions")
+    check.add_argument(
+        "--book",
+        type=Path,
+        default=Path("book"),
+        help="the book whose section labels 'source' may name (default: book)",
+    )
+    check.add_argument(
+        "--stats",
+        action="store_true",
+        help="print a summary of each bank: items, types, levels, option counts, answer positions",
+    )
     check.set_defaults(run=quiz_check)
     scorm_command.add_command(commands)
     add_export_command(commands)

@@ -24,7 +24,10 @@ def cold_load(browser, url: str, viewport=PHONE):
     responses = []
     page.on("request", lambda request: load.urls.append(request.url))
     page.on("response", lambda response: responses.append(response))
-    page.on("response", lambda response: response.status >= 400 and load.errors.append(f"HTTP {response.status}: {response.url}"))
+    page.on(
+        "response",
+        lambda response: response.status >= 400 and load.errors.append(f"HTTP {response.status}: {response.url}"),
+    )
     page.on("console", lambda message: message.type == "error" and load.errors.append(message.text))
     page.on("pageerror", lambda error: load.errors.append(str(error)))
     page.goto(url, wait_until="networkidle")

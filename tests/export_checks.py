@@ -47,9 +47,11 @@ def expected_parts(picked) -> list[tuple[str, str, tuple[str, ...]]]:
 def qti_schemas() -> tuple[etree.XMLSchema, etree.XMLSchema]:
     """(items and tests, manifest): loading them takes a few seconds, so once per session."""
     items = etree.XMLSchema(etree.parse(str(QTI_SCHEMAS / "qtiv2p1" / "imsqti_v2p1.xsd")))
-    driver = MANIFEST_DRIVER.format(cp=(QTI_SCHEMAS / "imscp_v1p1.xsd").as_uri(),
-                                    md=(QTI_SCHEMAS / "imsmd_v1p2p4.xsd").as_uri(),
-                                    qti=(QTI_SCHEMAS / "qtiv2p1" / "imsqti_metadata_v2p1.xsd").as_uri())
+    driver = MANIFEST_DRIVER.format(
+        cp=(QTI_SCHEMAS / "imscp_v1p1.xsd").as_uri(),
+        md=(QTI_SCHEMAS / "imsmd_v1p2p4.xsd").as_uri(),
+        qti=(QTI_SCHEMAS / "qtiv2p1" / "imsqti_metadata_v2p1.xsd").as_uri(),
+    )
     return items, etree.XMLSchema(etree.fromstring(driver.encode()))
 
 
@@ -57,8 +59,14 @@ class GiftPegjs:
     """One node process running gift-pegjs for every document of a session."""
 
     def __init__(self):
-        self.process = subprocess.Popen(["node", str(GIFT_SCRIPT)], cwd=ROOT, stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, text=True, encoding="utf-8")
+        self.process = subprocess.Popen(
+            ["node", str(GIFT_SCRIPT)],
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+        )
 
     def parse(self, text: str):
         self.process.stdin.write(json.dumps(text) + "\n")
@@ -89,9 +97,15 @@ def pygiftparser_reads(question) -> bool:
     in the answers (its pattern ends them at the first brace, escaped or not), and for numeric questions a
     sign or an exponent (its numbers are digits with an optional fraction) or feedback for wrong answers
     (~#...). Such a question is checked by gift-pegjs alone."""
-    answers = [question.explanation, question.feedback_correct, question.feedback_incorrect, *question.accept,
-               *question.items, *(text for pair in question.pairs for text in pair),
-               *(text for option in question.options for text in (option.text, option.feedback))]
+    answers = [
+        question.explanation,
+        question.feedback_correct,
+        question.feedback_incorrect,
+        *question.accept,
+        *question.items,
+        *(text for pair in question.pairs for text in pair),
+        *(text for option in question.options for text in (option.text, option.feedback)),
+    ]
     if any("}" in text for text in answers):
         return False
     if question.type != "numeric":

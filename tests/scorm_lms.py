@@ -25,6 +25,7 @@ def stage(package: Path, folder: Path) -> Path:
         archive.extractall(folder / "pkg")
     return folder
 
+
 CLOCK_START = 1_800_000_000_000  # any fixed time, in ms since 1970
 
 

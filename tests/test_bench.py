@@ -47,11 +47,14 @@ def test_baseline_book_has_a_default_config_and_no_engine_directive(tmp_path):
     assert "{quiz}" not in (tmp_path / "baseline" / "chapter.md").read_text()
 
 
-@pytest.mark.parametrize("line, prompt", [
-    ("    prompt: Plain words here", "Plain words here"),
-    ("    prompt: 'It''s quoted'", "It's quoted"),
-    ('    prompt: "Double: quoted"', "Double: quoted"),
-])
+@pytest.mark.parametrize(
+    "line, prompt",
+    [
+        ("    prompt: Plain words here", "Plain words here"),
+        ("    prompt: 'It''s quoted'", "It's quoted"),
+        ('    prompt: "Double: quoted"', "Double: quoted"),
+    ],
+)
 def test_change_prompt_keeps_the_bank_valid(tmp_path, line, prompt):
     path = tmp_path / "generated.yml"
     path.write_text(f"questions:\n  - prompt: |\n      A block prompt is left alone.\n  - id: b\n{line}\n")
@@ -79,12 +82,19 @@ def test_fit_and_growth():
 def test_lighthouse_scores_and_median():
     def report(performance):
         audits = {"a": {"score": performance}, "b": {"score": 1}}
+
         def category(score):
             return {"score": score, "auditRefs": [{"id": "a", "weight": 1}, {"id": "b", "weight": 0}]}
 
-        return {"lighthouseVersion": "x", "configSettings": {"formFactor": "mobile"}, "audits": audits,
-                "categories": {c: category(performance if c == "performance" else 1)
-                               for c in ("performance", "accessibility", "best-practices", "seo")}}
+        return {
+            "lighthouseVersion": "x",
+            "configSettings": {"formFactor": "mobile"},
+            "audits": audits,
+            "categories": {
+                c: category(performance if c == "performance" else 1)
+                for c in ("performance", "accessibility", "best-practices", "seo")
+            },
+        }
 
     runs = [scores(report(p)) for p in (0.9, 0.97, 1)]
     assert runs[0]["scores"] == {"performance": 90, "accessibility": 100, "best-practices": 100, "seo": 100}
@@ -93,8 +103,12 @@ def test_lighthouse_scores_and_median():
 
 
 def test_budgets_mark_missed_and_unmeasured():
-    rows = {r["budget"]: r for r in budgets.evaluate({"pages": {"ours": {"a": {"bytes": 300 * 1024}}},
-                                                      "runtime": {"size": {"gzip_bytes": 4000}}})}
+    rows = {
+        r["budget"]: r
+        for r in budgets.evaluate(
+            {"pages": {"ours": {"a": {"bytes": 300 * 1024}}}, "runtime": {"size": {"gzip_bytes": 4000}}}
+        )
+    }
     assert rows["Any page, cold load"]["met"] is False
     assert rows["Quiz runtime gzipped"]["met"] is True
     assert rows["Lighthouse mobile performance"]["met"] is None
@@ -102,10 +116,18 @@ def test_budgets_mark_missed_and_unmeasured():
 
 
 def test_phone_budgets_compare_each_page_with_its_floor():
-    weights = {"a": {"bytes": 130, "requests": 8, "floor_bytes": 100, "ratio": 1.3, "request_budget": 8},
-               "b": {"bytes": 140, "requests": 9, "floor_bytes": 100, "ratio": 1.4, "request_budget": 10}}
-    report = {"phone": {"weights": weights, "slow_link_first_paint_ms": 2600, "offline_bundle": {"bytes": 1024},
-                        "repeat_visit": {"load_ms": 300, "network_requests": 0}}}
+    weights = {
+        "a": {"bytes": 130, "requests": 8, "floor_bytes": 100, "ratio": 1.3, "request_budget": 8},
+        "b": {"bytes": 140, "requests": 9, "floor_bytes": 100, "ratio": 1.4, "request_budget": 10},
+    }
+    report = {
+        "phone": {
+            "weights": weights,
+            "slow_link_first_paint_ms": 2600,
+            "offline_bundle": {"bytes": 1024},
+            "repeat_visit": {"load_ms": 300, "network_requests": 0},
+        }
+    }
     rows = budgets.phone_rows(report)
     assert [r["met"] for r in rows] == [False, True, False, True, True]
     assert rows[0]["measured"] == "1.40× (b, the highest)"
@@ -118,11 +140,40 @@ def test_benchmark_runs_end_to_end_on_a_tiny_book(tmp_path):
     out, summary = tmp_path / "out", tmp_path / "BENCHMARKS.md"
     # In its own process: it drives Chromium through Playwright's sync API, which cannot start while
     # another test's browser holds an event loop in this one.
-    result = subprocess.run([sys.executable, "-m", "bench",
-        "--root", str(project.root), "--page", "chapter=chapter", "--page", "home=index", "--edit", "chapter",
-        "--runs", "1", "--loads", "1", "--quiz-questions", "9", "--scale", "4,8", "--scale-runs", "1",
-        "--skip", "lighthouse,baseline", "--out", str(out), "--summary", str(summary),
-    ], capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bench",
+            "--root",
+            str(project.root),
+            "--page",
+            "chapter=chapter",
+            "--page",
+            "home=index",
+            "--edit",
+            "chapter",
+            "--runs",
+            "1",
+            "--loads",
+            "1",
+            "--quiz-questions",
+            "9",
+            "--scale",
+            "4,8",
+            "--scale-runs",
+            "1",
+            "--skip",
+            "lighthouse,baseline",
+            "--out",
+            str(out),
+            "--summary",
+            str(summary),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     report = json.loads((out / "report.json").read_text())
     assert result.returncode == 0, (report["errors"], result.stderr[-2000:])
 

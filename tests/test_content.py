@@ -110,7 +110,7 @@ NOT_CHAPTERS = {"index.md", "glossary.md", "references.md", "hosting.md"}
 def test_every_chapter_names_the_handbook_section_it_restates(page):
     """The first line of text under the H1 (directives aside) maps the chapter to the printed handbook."""
     lines = page.read_text().splitlines()
-    after_title = lines[next(i for i, line in enumerate(lines) if line.startswith("# ")) + 1:]
+    after_title = lines[next(i for i, line in enumerate(lines) if line.startswith("# ")) + 1 :]
     in_fence = False
     for line in after_title:
         if line.startswith("```"):

@@ -37,7 +37,9 @@ def the_book_diagnostic():
 
 def suggested(diagnostic, answers: dict):
     """The documented rule, written again: the lower middle of the levels the answers stand for."""
-    levels = sorted(dict(i.evidence)[answers[i.number]] for i in diagnostic.items if answers.get(i.number) in dict(i.evidence))
+    levels = sorted(
+        dict(i.evidence)[answers[i.number]] for i in diagnostic.items if answers.get(i.number) in dict(i.evidence)
+    )
     return levels[(len(levels) - 1) // 2] if len(levels) >= diagnostic.minimum else None
 
 
@@ -54,7 +56,10 @@ def test_a_good_file_loads_every_answer_kind():
     assert [o.value for o in first.options] == ["yes", "partly", "no"] and first.weak == ("no",)
     assert dict(first.evidence) == {"yes": 3, "partly": 2, "no": 1}
     assert first.solutions == ("Open the door.", "Oil the hinges.")
-    assert (choice.options[0].value, choice.options[0].text) == ("red", "Red") and choice.notes == "Which shade? (optional)"
+    assert (choice.options[0].value, choice.options[0].text) == (
+        "red",
+        "Red",
+    ) and choice.notes == "Which shade? (optional)"
     assert written.self_check and not diagnostic.item("Q.3").self_check
     assert [o.value for o in level.options] == ["low", "middle", "high"] and level.weak == ("low",)
     assert [i.number for i in diagnostic.select(("Q.2",))] == ["Q.2.1", "Q.2.2"]
@@ -66,7 +71,13 @@ def test_the_book_diagnostic_covers_the_handbook_questions():
     groups = {re.match(r"A\.\d+", item.number).group() for item in diagnostic.items}
     assert groups == {f"A.{n}" for n in range(1, 20)}
     assert len(diagnostic.items) == 27
-    assert [level.name for level in diagnostic.levels] == ["Coexistence", "Communication", "Cooperation", "Coordination", "Collaboration"]
+    assert [level.name for level in diagnostic.levels] == [
+        "Coexistence",
+        "Communication",
+        "Cooperation",
+        "Coordination",
+        "Collaboration",
+    ]
     assert diagnostic.item("A.18").kind == "level"
     for kind in ("yes-partly-no", "choice", "level", "text"):
         assert any(item.kind == kind for item in diagnostic.items), kind
@@ -81,7 +92,9 @@ def test_the_book_diagnostic_covers_the_handbook_questions():
 def test_the_book_page_keeps_every_label_and_shows_each_group_under_it():
     page = (BOOK / "diagnostic.md").read_text()
     for n in range(1, 20):
-        assert re.search(rf"^\(diagnostic-a{n}\)=\n## A\.{n} .+\n\n```{{diagnostic}} diagnostic\.yml\n:show: A\.{n}\n```", page, re.M), n
+        assert re.search(
+            rf"^\(diagnostic-a{n}\)=\n## A\.{n} .+\n\n```{{diagnostic}} diagnostic\.yml\n:show: A\.{n}\n```", page, re.M
+        ), n
     assert "(diagnostic)=" in page and "(diagnostic-how-to)=" in page and "(diagnostic-overview)=" in page
 
 
@@ -124,10 +137,19 @@ def test_the_diagnostic_is_real_html_without_javascript(book, capsys):
     assert status == 0, err
     page = (out / "index.html").read_text()
     assert page.count("<fieldset") == 6 and page.count("<legend>") == 6
-    assert re.search(r'<input type="radio" id="([^"]+)" name="small-check-q1" value="no" data-field="answer"><label for="\1">No</label>', page)
-    assert '<label for="small-check-q2-1-notes">Which shade? (optional)</label><textarea id="small-check-q2-1-notes"' in page
+    assert re.search(
+        r'<input type="radio" id="([^"]+)" name="small-check-q1" value="no" data-field="answer"><label for="\1">No</label>',
+        page,
+    )
+    assert (
+        '<label for="small-check-q2-1-notes">Which shade? (optional)</label><textarea id="small-check-q2-1-notes"'
+        in page
+    )
     assert '<label for="small-check-q2-2-answer">Your answer to Q.2.2</label><textarea' in page
-    assert '<label for="small-check-q2-2-marked">This common weakness applies to us: Nobody has written the way down.</label>' in page
+    assert (
+        '<label for="small-check-q2-2-marked">This common weakness applies to us: Nobody has written the way down.</label>'
+        in page
+    )
     assert 'data-weak="[&quot;no&quot;]"' in page and 'data-evidence="{&quot;yes&quot;: 3' in page
     assert "<li>Open the door.</li><li>Oil the hinges.</li>" in page  # readable without JavaScript
     assert "The handbook lists no common weakness and suggests no solution for this question." in page  # Q.3
@@ -137,7 +159,7 @@ def test_the_diagnostic_is_real_html_without_javascript(book, capsys):
     assert '<div class="diagnostic-tools" hidden>' in page and '<div class="diagnostic-exports" hidden>' in page
     assert 'src="_static/cpch-diagnostic.js' in page and 'href="_static/cpch-diagnostic.css' in page
     assert "cpch-diagnostic.js" not in (out / "search.html").read_text()  # assets only where a page uses them
-    assert "<script>" not in page.split('<main', 1)[1].split("</main>", 1)[0]  # no inline script
+    assert "<script>" not in page.split("<main", 1)[1].split("</main>", 1)[0]  # no inline script
 
 
 def test_a_page_can_split_the_diagnostic_under_its_own_headings(book, capsys):
@@ -155,7 +177,7 @@ def test_hostile_text_is_escaped(book, capsys):
     status, out, _ = build(book, capsys)
     assert status == 0
     page = (out / "index.html").read_text()
-    block = page[page.index('<div class="diagnostic"'):]
+    block = page[page.index('<div class="diagnostic"') :]
     assert "<script>alert" not in block and "<img src=x" not in block and "<b onmouseover" not in block
     assert 'href="javascript:' not in block
     assert "Hostile &lt;script&gt;alert(&quot;question&quot;)&lt;/script&gt; text?" in block
@@ -193,13 +215,19 @@ def test_a_report_must_have_every_question_on_its_page(book, capsys):
     page.write_text(page.read_text().replace(":show: Q.3, Q.4, Q.5", ":show: Q.4, Q.5"))
     status, _, err = build(book, capsys)
     assert status != 0
-    assert re.search(r"split\.md:\d+: WARNING: diagnostic 'small-check': the report needs every question on its page; missing: Q\.3", err), err
+    assert re.search(
+        r"split\.md:\d+: WARNING: diagnostic 'small-check': the report needs every question on its page; missing: Q\.3",
+        err,
+    ), err
 
 
 def test_an_unknown_question_or_file_fails_the_build(book, capsys):
     page = book / "split.md"
-    page.write_text(page.read_text().replace(":show: Q.1\n", ":show: Q.1, Q.9\n").replace(
-        "This page shows", "```{diagnostic} no-such.yml\n```\n\nThis page shows"))
+    page.write_text(
+        page.read_text()
+        .replace(":show: Q.1\n", ":show: Q.1, Q.9\n")
+        .replace("This page shows", "```{diagnostic} no-such.yml\n```\n\nThis page shows")
+    )
     status, _, err = build(book, capsys)
     assert status != 0
     assert re.search(r"split\.md:\d+: WARNING: diagnostic 'small-check': no question is numbered Q\.9", err), err
@@ -216,6 +244,7 @@ def test_the_book_page_keeps_its_anchors(site):
 
 
 # ---- The book's page in Chromium ------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def diagnostic():
@@ -239,7 +268,7 @@ def answers_for(diagnostic) -> dict:
     answers = {}
     for n, entry in enumerate(diagnostic.items):
         if entry.kind == "text":
-            answers[entry.number] = f"Answer to {entry.number}, with a comma and \"quotes\"."
+            answers[entry.number] = f'Answer to {entry.number}, with a comma and "quotes".'
         else:
             answers[entry.number] = entry.options[n % len(entry.options)].value
     return answers
@@ -325,13 +354,22 @@ def test_every_question_answered_by_keyboard_is_kept_after_a_reload(page, diagno
     assert page_state(page) == expected
     assert page.locator(".diagnostic-status").inner_text() == "Your earlier answers were restored from this browser."
     saved = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
-    assert (saved["tool"], saved["answers"], saved["notes"], saved["marked"]) == ("cpch-diagnostic", answers, notes, expected["marked"])
+    assert (saved["tool"], saved["answers"], saved["notes"], saved["marked"]) == (
+        "cpch-diagnostic",
+        answers,
+        notes,
+        expected["marked"],
+    )
     assert page.load.errors == []
 
 
 def test_weaknesses_and_solutions_appear_next_to_the_answers_that_point_to_them(page, diagnostic):
     weak_answers = {e.number: e.weak[0] for e in diagnostic.items if e.weak}
-    sound_answers = {e.number: next(o.value for o in e.options if o.value not in e.weak) for e in diagnostic.items if e.kind != "text"}
+    sound_answers = {
+        e.number: next(o.value for o in e.options if o.value not in e.weak)
+        for e in diagnostic.items
+        if e.kind != "text"
+    }
     answer_with_mouse(page, diagnostic, weak_answers, marked=self_checks(diagnostic))
     flagged = set(weak_answers) | set(self_checks(diagnostic))
     for entry in diagnostic.items:
@@ -340,7 +378,9 @@ def test_weaknesses_and_solutions_appear_next_to_the_answers_that_point_to_them(
             assert not box.locator(".diagnostic-flag").is_visible(), entry.number
             continue
         assert "diagnostic-weak" in box.get_attribute("class"), entry.number
-        assert box.locator(".diagnostic-flag").inner_text().startswith("Your answer points to a common weakness"), entry.number
+        assert box.locator(".diagnostic-flag").inner_text().startswith("Your answer points to a common weakness"), (
+            entry.number
+        )
         advice = box.locator("details.diagnostic-details")
         assert advice.get_attribute("open") is not None, entry.number
         for text in entry.weaknesses + (entry.solutions or ("The handbook suggests none.",)):
@@ -357,13 +397,34 @@ def test_weaknesses_and_solutions_appear_next_to_the_answers_that_point_to_them(
     assert f"Weaknesses found ({len(self_checks(diagnostic))})" in report.inner_text()
 
 
-@pytest.mark.parametrize("choice", [
-    {"A.1": "formal", "A.2.1": "yes"},  # two answers: fewer than the minimum
-    {"A.1": "none", "A.2.1": "partly", "A.4.1": "yes"},  # 1 2 4
-    {"A.1": "none", "A.2.1": "partly", "A.4.1": "yes", "A.14.1": "yes"},  # 1 2 4 4: the lower middle, 2
-    {"A.1": "informal", "A.2.1": "no", "A.3.1": "no", "A.6": "partly", "A.13": "no", "A.14.1": "yes", "A.4.1": "partly"},
-    {"A.1": "formal", "A.2.1": "yes", "A.3.1": "yes", "A.4.1": "yes", "A.6": "yes", "A.13": "yes", "A.14.1": "yes", "A.5.1": "no"},
-], ids=["too-few", "odd", "even", "mixed", "all-high"])
+@pytest.mark.parametrize(
+    "choice",
+    [
+        {"A.1": "formal", "A.2.1": "yes"},  # two answers: fewer than the minimum
+        {"A.1": "none", "A.2.1": "partly", "A.4.1": "yes"},  # 1 2 4
+        {"A.1": "none", "A.2.1": "partly", "A.4.1": "yes", "A.14.1": "yes"},  # 1 2 4 4: the lower middle, 2
+        {
+            "A.1": "informal",
+            "A.2.1": "no",
+            "A.3.1": "no",
+            "A.6": "partly",
+            "A.13": "no",
+            "A.14.1": "yes",
+            "A.4.1": "partly",
+        },
+        {
+            "A.1": "formal",
+            "A.2.1": "yes",
+            "A.3.1": "yes",
+            "A.4.1": "yes",
+            "A.6": "yes",
+            "A.13": "yes",
+            "A.14.1": "yes",
+            "A.5.1": "no",
+        },
+    ],
+    ids=["too-few", "odd", "even", "mixed", "all-high"],
+)
 def test_the_suggested_level_follows_the_documented_rule(page, diagnostic, choice):
     answer_with_mouse(page, diagnostic, choice)
     line = item(page, "A.18").locator(".diagnostic-suggested")
@@ -423,9 +484,11 @@ def test_export_then_clear_then_import_gives_back_the_same_answers(page, diagnos
 
 def test_a_file_that_is_not_a_saved_diagnostic_is_refused(page, diagnostic, tmp_path):
     answer_with_mouse(page, diagnostic, {"A.1": "formal"})
-    for content, reason in [("{not json", "it is not a JSON file."),
-                            ('{"tool": "another-tool", "answers": {}}', "it holds answers to other questions."),
-                            ('{"tool": "cpch-diagnostic", "answers": {"A.1": "maybe"}}', "it holds no answer to these questions.")]:
+    for content, reason in [
+        ("{not json", "it is not a JSON file."),
+        ('{"tool": "another-tool", "answers": {}}', "it holds answers to other questions."),
+        ('{"tool": "cpch-diagnostic", "answers": {"A.1": "maybe"}}', "it holds no answer to these questions."),
+    ]:
         path = tmp_path / "bad.json"
         path.write_text(content)
         page.get_by_label("Continue from a file you downloaded earlier").set_input_files(path)
@@ -437,7 +500,7 @@ def test_a_file_that_is_not_a_saved_diagnostic_is_refused(page, diagnostic, tmp_
 def test_the_csv_has_one_row_per_question(page, diagnostic, tmp_path):
     answers = answers_for(diagnostic)
     answer_with_mouse(page, diagnostic, answers, marked=self_checks(diagnostic))
-    item(page, "A.1").locator("textarea[data-field=notes]").fill("=HYPERLINK(\"x\")")
+    item(page, "A.1").locator("textarea[data-field=notes]").fill('=HYPERLINK("x")')
     table = download(page, "Download a table (CSV file, one row per question)")
     assert table.suggested_filename.endswith(".csv")
     path = tmp_path / "table.csv"
@@ -449,12 +512,15 @@ def test_the_csv_has_one_row_per_question(page, diagnostic, tmp_path):
     assert [row[0] for row in rows[1:]] == [entry.number for entry in diagnostic.items]
     by_number = {row[0]: row for row in rows[1:]}
     assert by_number["A.2.2"][2] == answers["A.2.2"]  # commas and quotes survive
-    assert by_number["A.1"][3] == "'=HYPERLINK(\"x\")"  # never a live formula
+    assert by_number["A.1"][3] == '\'=HYPERLINK("x")'  # never a live formula
     for entry in diagnostic.items:
         weak = answers[entry.number] in entry.weak or entry.self_check
         assert by_number[entry.number][4] == ("Yes" if weak else "No"), entry.number
     assert by_number["A.17"][6].splitlines() == list(diagnostic.item("A.17").solutions)
-    assert "diagnostic.html" not in by_number["A.1"][7] and "cooperation/implementing.html#coop-implementing-mou" in by_number["A.1"][7]
+    assert (
+        "diagnostic.html" not in by_number["A.1"][7]
+        and "cooperation/implementing.html#coop-implementing-mou" in by_number["A.1"][7]
+    )
 
 
 def test_print_shows_the_report_alone_without_navigation(page, diagnostic, tmp_path):
@@ -467,8 +533,16 @@ def test_print_shows_the_report_alone_without_navigation(page, diagnostic, tmp_p
     page.emulate_media(media="screen")
     answer_with_mouse(page, diagnostic, answers_for(diagnostic), marked=self_checks(diagnostic))
     page.emulate_media(media="print")
-    for selector in (".site-header", ".site-nav", ".prev-next", ".site-footer", ".diagnostic-item", ".diagnostic-controls",
-                     ".diagnostic-exports", "main h1"):
+    for selector in (
+        ".site-header",
+        ".site-nav",
+        ".prev-next",
+        ".site-footer",
+        ".diagnostic-item",
+        ".diagnostic-controls",
+        ".diagnostic-exports",
+        "main h1",
+    ):
         assert not page.locator(selector).first.is_visible(), selector
     report = page.locator(".diagnostic-report-body")
     assert report.is_visible() and report.locator(".diagnostic-report-title").inner_text() == "Report: Diagnostic tool"
@@ -529,7 +603,15 @@ def test_hostile_text_runs_nothing(browser, tmp_path):
         server.shutdown()
 
 
-UNREADABLE = ["alias-bomb", "non-scalar-key", "deep-nesting", "huge-integer", "control-character", "lone-surrogate", "not-utf8"]
+UNREADABLE = [
+    "alias-bomb",
+    "non-scalar-key",
+    "deep-nesting",
+    "huge-integer",
+    "control-character",
+    "lone-surrogate",
+    "not-utf8",
+]
 
 
 def test_files_the_reader_refuses_give_located_warnings_not_a_crash(book, capsys):

@@ -28,11 +28,24 @@ TEST_BANKS = [TESTS / "banks" / "good" / "every-type.yml", TESTS / "banks" / "go
 CANNOT = TESTS / "exports"
 QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
-MOODLE_TYPES = {"single": "multichoice", "multiple": "multichoice", "true-false": "truefalse", "ordering": "ordering",
-                "matching": "matching", "short-text": "shortanswer", "numeric": "numerical"}
-INTERACTIONS = {"single": "choiceInteraction", "multiple": "choiceInteraction", "true-false": "choiceInteraction",
-                "ordering": "orderInteraction", "matching": "matchInteraction", "short-text": "textEntryInteraction",
-                "numeric": "textEntryInteraction"}
+MOODLE_TYPES = {
+    "single": "multichoice",
+    "multiple": "multichoice",
+    "true-false": "truefalse",
+    "ordering": "ordering",
+    "matching": "matching",
+    "short-text": "shortanswer",
+    "numeric": "numerical",
+}
+INTERACTIONS = {
+    "single": "choiceInteraction",
+    "multiple": "choiceInteraction",
+    "true-false": "choiceInteraction",
+    "ordering": "orderInteraction",
+    "matching": "matchInteraction",
+    "short-text": "textEntryInteraction",
+    "numeric": "textEntryInteraction",
+}
 
 
 @functools.cache
@@ -78,6 +91,7 @@ def test_real_banks_are_all_exported():
 
 
 # Moodle XML ----------------------------------------------------------------------------------------------------
+
 
 @every_bank
 def test_moodle_choices_read_back_by_moodle_xml_parser(quiz_id):
@@ -158,7 +172,9 @@ def _moodle_numeric(element, q):
 
 def _moodle_matching(element, q):
     subquestions = element.findall("subquestion")
-    assert [(s.findtext("text"), s.findtext("answer/text")) for s in subquestions] == [(inline(left), right) for left, right in q.pairs]
+    assert [(s.findtext("text"), s.findtext("answer/text")) for s in subquestions] == [
+        (inline(left), right) for left, right in q.pairs
+    ]
 
 
 def _moodle_ordering(element, q):
@@ -169,8 +185,13 @@ def _moodle_ordering(element, q):
     assert [a.get("fraction") for a in answers] == [str(n) for n in range(1, len(q.items) + 1)]
 
 
-CHECK_MOODLE = {"true-false": _moodle_true_false, "short-text": _moodle_short_text, "numeric": _moodle_numeric,
-                "matching": _moodle_matching, "ordering": _moodle_ordering}
+CHECK_MOODLE = {
+    "true-false": _moodle_true_false,
+    "short-text": _moodle_short_text,
+    "numeric": _moodle_numeric,
+    "matching": _moodle_matching,
+    "ordering": _moodle_ordering,
+}
 
 
 def test_moodle_hostile_text_stays_text():
@@ -181,6 +202,7 @@ def test_moodle_hostile_text_stays_text():
 
 
 # GIFT ------------------------------------------------------------------------------------------------------------
+
 
 def gift_questions(quiz_id):
     text = exported(quiz_id)["gift.txt"].decode()
@@ -222,7 +244,8 @@ def _gift_multiple(answers, q):
     assert type(answers).__name__ == "MultipleChoicesSet" and answers.checkValidity()
     assert _right(answers, minimum=0.001) == [inline(o.text) for o in q.options if o.correct]
     assert sum(a.fraction for a in answers.answers if a.fraction < 0) == pytest.approx(
-        -100 if len(q.options) > sum(o.correct for o in q.options) else 0)
+        -100 if len(q.options) > sum(o.correct for o in q.options) else 0
+    )
 
 
 def _gift_true_false(answers, q):
@@ -256,14 +279,22 @@ def _gift_numeric(answers, q):
     assert (answer.value, answer.tolerance, answer.fraction) == (q.answer, q.tolerance, 100)
 
 
-CHECK_GIFT = {"single": _gift_single, "multiple": _gift_multiple, "true-false": _gift_true_false,
-              "matching": _gift_matching, "ordering": _gift_ordering, "short-text": _gift_short_text,
-              "numeric": _gift_numeric}
+CHECK_GIFT = {
+    "single": _gift_single,
+    "multiple": _gift_multiple,
+    "true-false": _gift_true_false,
+    "matching": _gift_matching,
+    "ordering": _gift_ordering,
+    "short-text": _gift_short_text,
+    "numeric": _gift_numeric,
+}
 
 
 def test_gift_escapes_its_special_characters():
     quiz = load_quiz(TEST_BANKS[0])
-    tricky = Question(id="tricky", type="short-text", prompt="Type {a}: ~b = #c \\d", accept=("x=y",), explanation="a:b")
+    tricky = Question(
+        id="tricky", type="short-text", prompt="Type {a}: ~b = #c \\d", accept=("x=y",), explanation="a:b"
+    )
     text = render(bank_selection(quiz, [tricky]), ["gift"])["every-type.gift.txt"].decode()
     assert r"[html]Type \{a\}\: \~b \= \#c \\d{" in text
     assert r"=x\=y" in text and r"####a\:b" in text
@@ -273,6 +304,7 @@ def test_gift_escapes_its_special_characters():
 
 
 # QTI 2.1 ---------------------------------------------------------------------------------------------------------
+
 
 def qti_package(quiz_id) -> zipfile.ZipFile:
     return zipfile.ZipFile(io.BytesIO(exported(quiz_id)["qti21.zip"]))
@@ -321,7 +353,10 @@ def test_qti_items_declare_what_they_use_and_hold_the_right_answers(quiz_id):
         interactions = [el for el in item.find(q("itemBody")).iter() if el.tag.endswith("Interaction")]
         assert [el.tag for el in interactions] == [q(INTERACTIONS[kind])]
         assert {el.get("responseIdentifier") for el in interactions} == set(responses)
-        used = {el.get("identifier") for el in item.find(q("responseProcessing")).iter(q("variable"), q("correct"), q("mapResponse"))}
+        used = {
+            el.get("identifier")
+            for el in item.find(q("responseProcessing")).iter(q("variable"), q("correct"), q("mapResponse"))
+        }
         assert used <= set(responses) | outcomes
         assert {el.get("identifier") for el in item.iter(q("setOutcomeValue"))} <= outcomes
         assert {el.get("outcomeIdentifier") for el in item.iter(q("modalFeedback"), q("feedbackInline"))} <= outcomes
@@ -332,8 +367,11 @@ def test_qti_items_declare_what_they_use_and_hold_the_right_answers(quiz_id):
 
 def content(element) -> str:
     """An element's inner XHTML without the QTI namespace, as the renderer wrote it."""
-    inner = (element.text or "") + "".join(etree.tostring(child, encoding="unicode", with_tail=True) for child in element
-                                             if child.tag != q("feedbackInline"))
+    inner = (element.text or "") + "".join(
+        etree.tostring(child, encoding="unicode", with_tail=True)
+        for child in element
+        if child.tag != q("feedbackInline")
+    )
     return html.unescape(re.sub(r' xmlns="[^"]+"', "", inner.strip()))
 
 
@@ -359,8 +397,10 @@ def _qti_ordering(interaction, response, part):
 
 
 def _qti_matching(interaction, response, part):
-    sets = [{c.get("identifier"): content(c) for c in s.findall(q("simpleAssociableChoice"))}
-            for s in interaction.findall(q("simpleMatchSet"))]
+    sets = [
+        {c.get("identifier"): content(c) for c in s.findall(q("simpleAssociableChoice"))}
+        for s in interaction.findall(q("simpleMatchSet"))
+    ]
     assert response.get("baseType") == "directedPair"
     pairs = [value.split() for value in correct(response)]
     assert [(sets[0][left], sets[1][right]) for left, right in pairs] == [(shown(a), b) for a, b in part.pairs]
@@ -375,8 +415,15 @@ def _qti_text(interaction, response, part):
     assert {(e.get("mappedValue"), e.get("caseSensitive")) for e in entries} == {("1", "false")}
 
 
-CHECK_QTI = {"single": _qti_choices, "multiple": _qti_choices, "true-false": _qti_choices, "ordering": _qti_ordering,
-             "matching": _qti_matching, "short-text": _qti_text, "numeric": _qti_text}
+CHECK_QTI = {
+    "single": _qti_choices,
+    "multiple": _qti_choices,
+    "true-false": _qti_choices,
+    "ordering": _qti_ordering,
+    "matching": _qti_matching,
+    "short-text": _qti_text,
+    "numeric": _qti_text,
+}
 
 
 def test_qti_numeric_tolerance_is_checked_in_response_processing():
@@ -394,7 +441,9 @@ def test_qti_test_references_every_item_and_keeps_scenarios_together(quiz_id):
     test = etree.fromstring(package.read("assessment-test.xml"))
     assert test.tag == q("assessmentTest") and test.get("title") == quiz.title
     refs = test.findall(f".//{q('assessmentItemRef')}")
-    assert [r.get("href") for r in refs] == [f"items/{quiz.id}.{p.id}.xml" for _, p, kind in parts(quiz) if kind != "case"]
+    assert [r.get("href") for r in refs] == [
+        f"items/{quiz.id}.{p.id}.xml" for _, p, kind in parts(quiz) if kind != "case"
+    ]
     assert all(r.get("href") in package.namelist() for r in refs)
     for scenario in (s for s in quiz.questions if s.type == "scenario"):
         section = test.find(f".//{q('assessmentSection')}[@identifier='{quiz.id}.{scenario.id}']")
@@ -402,6 +451,7 @@ def test_qti_test_references_every_item_and_keeps_scenarios_together(quiz_id):
 
 
 # Every format ----------------------------------------------------------------------------------------------------
+
 
 def test_same_input_gives_the_same_bytes(tmp_path):
     quiz = quizzes()["every-type"]
@@ -423,8 +473,9 @@ def test_a_selection_from_several_banks_is_exported_under_a_new_title(tmp_path):
     root = etree.parse(str(written[1])).getroot()
     assert root.findtext("question/category/text") == "$course$/top/Mid-term test"
     names = [t.text for t in root.findall("question/name/text")]
-    assert names == ["every-type/pick-one"] + [f"conclusion/{q_.id}" for q_ in banks["conclusion"].questions
-                                               if q_.type != "scenario"]
+    assert names == ["every-type/pick-one"] + [
+        f"conclusion/{q_.id}" for q_ in banks["conclusion"].questions if q_.type != "scenario"
+    ]
 
 
 def line_of(path: Path, question_id: str) -> int:
@@ -432,10 +483,13 @@ def line_of(path: Path, question_id: str) -> int:
     return next(n for n, line in enumerate(lines, 1) if re.search(rf"- id: {question_id}$", line))
 
 
-@pytest.mark.parametrize("bank, question, formats", [
-    ("too-many-options", "eleven-right", ["Moodle XML", "GIFT"]),
-    ("image-in-step", "a-case-picture", ["Moodle XML", "GIFT", "QTI 2.1"]),
-])
+@pytest.mark.parametrize(
+    "bank, question, formats",
+    [
+        ("too-many-options", "eleven-right", ["Moodle XML", "GIFT"]),
+        ("image-in-step", "a-case-picture", ["Moodle XML", "GIFT", "QTI 2.1"]),
+    ],
+)
 def test_a_question_that_cannot_be_expressed_fails_clearly_and_writes_nothing(tmp_path, bank, question, formats):
     path = CANNOT / f"{bank}.yml"
     quiz = load_quiz(path)
@@ -451,10 +505,13 @@ def test_a_question_that_cannot_be_expressed_fails_clearly_and_writes_nothing(tm
 
 def test_a_format_that_can_express_the_bank_is_still_written(tmp_path):
     quiz = load_quiz(CANNOT / "too-many-options.yml")
-    assert [p.name for p in write_exports(quiz.title, quiz, tmp_path, ["qti"], name=quiz.id)] == ["too-many-options.qti21.zip"]
+    assert [p.name for p in write_exports(quiz.title, quiz, tmp_path, ["qti"], name=quiz.id)] == [
+        "too-many-options.qti21.zip"
+    ]
 
 
 # The command -----------------------------------------------------------------------------------------------------
+
 
 def export(*args) -> int:
     parser = argparse.ArgumentParser()

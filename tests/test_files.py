@@ -16,7 +16,10 @@ def test_on_success_the_files_replace_theirs_and_the_others_stay(tmp_path):
         assert not (out / "sub").exists(), "nothing may reach the output before the end"
     assert staged.final(written) == [out / "a.txt", out / "sub" / "b.txt"]
     assert [(p.relative_to(out).as_posix(), p.read_text()) for p in sorted(out.rglob("*.txt"))] == [
-        ("a.txt", "new a"), ("keep.txt", "kept"), ("sub/b.txt", "b")]
+        ("a.txt", "new a"),
+        ("keep.txt", "kept"),
+        ("sub/b.txt", "b"),
+    ]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"], "the staging folder is removed"
 
 

@@ -33,14 +33,29 @@ from cpch.scorm.modules import load_modules
 from export_checks import GiftPegjs, check_gift, check_moodle, check_qti, qti_schemas
 
 TESTS = Path(__file__).parent
-settings.register_profile("ci", max_examples=60, derandomize=True, database=None, deadline=timedelta(seconds=20),
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-settings.register_profile("fuzz", max_examples=int(os.environ.get("CPCH_FUZZ_EXAMPLES", "2000")), database=None,
-                          deadline=timedelta(seconds=20), print_blob=True,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile(
+    "ci",
+    max_examples=60,
+    derandomize=True,
+    database=None,
+    deadline=timedelta(seconds=20),
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile(
+    "fuzz",
+    max_examples=int(os.environ.get("CPCH_FUZZ_EXAMPLES", "2000")),
+    database=None,
+    deadline=timedelta(seconds=20),
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 settings.load_profile("fuzz" if os.environ.get("CPCH_FUZZ_EXAMPLES") else "ci")
 
-BANK_SEEDS = [*bank_files(ROOT / "quizzes"), TESTS / "banks" / "good" / "every-type.yml", TESTS / "banks" / "good" / "hostile.yml"]
+BANK_SEEDS = [
+    *bank_files(ROOT / "quizzes"),
+    TESTS / "banks" / "good" / "every-type.yml",
+    TESTS / "banks" / "good" / "hostile.yml",
+]
 DIAGNOSTIC_SEEDS = [BOOK / "diagnostic.yml", TESTS / "diagnostic" / "good" / "small.yml"]
 MODULE_SEEDS = [ROOT / "quizzes" / "modules.yml", TESTS / "modules" / "good" / "modules.yml"]
 LABELS = {"sec-a", "sec-b"}
@@ -51,11 +66,64 @@ LOCATED = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<column>\d+): (?P<message>
 # What often breaks a reader or an output: YAML syntax, anchors and aliases, escapes for control characters and
 # surrogates, big numbers, deep nesting, GIFT's and XML's special characters, Markdown and HTML.
 FRAGMENTS = [
-    "&a ", "*a", "&b [x, *b]", "[", "]", "{", "}", "? [a, b]\n: c\n", ": ", "\n  ", "\n- ", "- ", "'", '"', "#", "|\n  ",
-    '"\\x07"', '"\\ud800"', '"\\x00"', '"\\u2028"', "9" * 5000, "1.0e+400", "-.inf", ".nan", "2020-99-99", "0x" + "f" * 50,
-    "!!binary ZZZ", "!!python/object:os.system", "!!set {a}", "<<: {a: b}", "<<: *a", "\t", "~", "null", "yes", "1:2:3",
-    "[" * 300, "{a: " * 200, "\xff", "\x00", "\r", "\ufeff", "// [id:x]", "::x::", "{=a ~b}", "\\n", "$CATEGORY: x",
-    "]]>", "<![CDATA[", "&amp;", "<script>", "![i](x.png)", "*", "%50%", "->", "####", "\u0085", "\ud7ff\ue000",
+    "&a ",
+    "*a",
+    "&b [x, *b]",
+    "[",
+    "]",
+    "{",
+    "}",
+    "? [a, b]\n: c\n",
+    ": ",
+    "\n  ",
+    "\n- ",
+    "- ",
+    "'",
+    '"',
+    "#",
+    "|\n  ",
+    '"\\x07"',
+    '"\\ud800"',
+    '"\\x00"',
+    '"\\u2028"',
+    "9" * 5000,
+    "1.0e+400",
+    "-.inf",
+    ".nan",
+    "2020-99-99",
+    "0x" + "f" * 50,
+    "!!binary ZZZ",
+    "!!python/object:os.system",
+    "!!set {a}",
+    "<<: {a: b}",
+    "<<: *a",
+    "\t",
+    "~",
+    "null",
+    "yes",
+    "1:2:3",
+    "[" * 300,
+    "{a: " * 200,
+    "\xff",
+    "\x00",
+    "\r",
+    "\ufeff",
+    "// [id:x]",
+    "::x::",
+    "{=a ~b}",
+    "\\n",
+    "$CATEGORY: x",
+    "]]>",
+    "<![CDATA[",
+    "&amp;",
+    "<script>",
+    "![i](x.png)",
+    "*",
+    "%50%",
+    "->",
+    "####",
+    "\u0085",
+    "\ud7ff\ue000",
 ]
 
 
@@ -64,16 +132,26 @@ def located(error: LocatedError, path: Path) -> None:
     assert error.problems
     for problem in error.problems:
         found = LOCATED.match(str(problem))
-        assert found and found["path"] == str(path) and int(found["line"]) >= 1 and int(found["column"]) >= 1, str(problem)
+        assert found and found["path"] == str(path) and int(found["line"]) >= 1 and int(found["column"]) >= 1, str(
+            problem
+        )
         assert "\n" not in problem.message
 
 
 def edits():
     """A list of (where, how, what) edits to apply to a file's bytes."""
-    payload = st.one_of(st.sampled_from(FRAGMENTS).map(lambda f: f.encode("utf-8", "surrogatepass")),
-                        st.binary(max_size=12), st.text(max_size=12).map(str.encode))
-    return st.lists(st.tuples(st.floats(0, 1), st.sampled_from(["insert", "replace", "delete", "repeat"]), payload,
-                              st.integers(1, 40)), min_size=1, max_size=6)
+    payload = st.one_of(
+        st.sampled_from(FRAGMENTS).map(lambda f: f.encode("utf-8", "surrogatepass")),
+        st.binary(max_size=12),
+        st.text(max_size=12).map(str.encode),
+    )
+    return st.lists(
+        st.tuples(
+            st.floats(0, 1), st.sampled_from(["insert", "replace", "delete", "repeat"]), payload, st.integers(1, 40)
+        ),
+        min_size=1,
+        max_size=6,
+    )
 
 
 def mutate(data: bytes, changes) -> bytes:
@@ -82,18 +160,22 @@ def mutate(data: bytes, changes) -> bytes:
         if how == "insert":
             data = data[:at] + what + data[at:]
         elif how == "replace":
-            data = data[:at] + what + data[at + len(what):]
+            data = data[:at] + what + data[at + len(what) :]
         elif how == "delete":
-            data = data[:at] + data[at + size:]
+            data = data[:at] + data[at + size :]
         else:
-            data = data[:at] + data[at:at + size] * 3 + data[at:]
+            data = data[:at] + data[at : at + size] * 3 + data[at:]
     return data
 
 
 def any_bytes(seeds):
     """Mutations of real files (most examples), or arbitrary bytes."""
-    mutated = st.tuples(st.sampled_from(seeds), edits()).map(lambda pair: (pair[0].name, mutate(pair[0].read_bytes(), pair[1])))
-    return st.one_of(mutated, mutated, mutated, st.tuples(st.sampled_from([s.name for s in seeds]), st.binary(max_size=300)))
+    mutated = st.tuples(st.sampled_from(seeds), edits()).map(
+        lambda pair: (pair[0].name, mutate(pair[0].read_bytes(), pair[1]))
+    )
+    return st.one_of(
+        mutated, mutated, mutated, st.tuples(st.sampled_from([s.name for s in seeds]), st.binary(max_size=300))
+    )
 
 
 @pytest.fixture(scope="module")
@@ -157,8 +239,11 @@ def test_any_bytes_give_modules_or_located_errors(tmp_path_factory, example):
 # ---- Banks made up from scratch: every type, hostile texts --------------------------------------------------
 
 NASTY = "~=#{}:\\[]<>&\"'*%/-|`_!()\n\t "
-TEXT_ALPHABET = st.one_of(st.sampled_from(NASTY), st.characters(codec="utf-8", exclude_categories=["Cs", "Cc", "Cn"]),
-                          st.sampled_from("abcxyz"))
+TEXT_ALPHABET = st.one_of(
+    st.sampled_from(NASTY),
+    st.characters(codec="utf-8", exclude_categories=["Cs", "Cc", "Cn"]),
+    st.sampled_from("abcxyz"),
+)
 texts = st.text(TEXT_ALPHABET, min_size=1, max_size=24).filter(str.strip)
 lines = texts.map(lambda text: " ".join(text.split())).filter(bool)  # titles: one line
 tags = lines.map(lambda text: "".join(c for c in text if c not in "[]<>`")[:50].strip()).filter(bool)
@@ -177,8 +262,11 @@ def question(kind: str, draw) -> dict:
     if kind in ("single", "multiple"):
         options = draw(st.lists(texts, min_size=2, max_size=5, unique_by=str.strip))
         right = draw(st.integers(0, len(options) - 1))
-        entry["options"] = [{"text": t, "correct": i == right or (kind == "multiple" and draw(st.booleans()))}
-                            | ({"feedback": draw(texts)} if draw(st.booleans()) else {}) for i, t in enumerate(options)]
+        entry["options"] = [
+            {"text": t, "correct": i == right or (kind == "multiple" and draw(st.booleans()))}
+            | ({"feedback": draw(texts)} if draw(st.booleans()) else {})
+            for i, t in enumerate(options)
+        ]
     elif kind == "true-false":
         entry["answer"] = draw(st.booleans())
     elif kind == "ordering":
@@ -190,12 +278,14 @@ def question(kind: str, draw) -> dict:
     elif kind == "short-text":
         entry["accept"] = draw(st.lists(texts, min_size=1, max_size=3, unique_by=str.strip))
     elif kind == "numeric":
-        entry["answer"] = draw(st.one_of(st.integers(-10**12, 10**12), st.floats(-1e12, 1e12, allow_nan=False)))
+        entry["answer"] = draw(st.one_of(st.integers(-(10**12), 10**12), st.floats(-1e12, 1e12, allow_nan=False)))
         entry["tolerance"] = draw(st.floats(0, 100))
     elif kind == "scenario":
         entry.pop("source")
-        entry["steps"] = [question(draw(st.sampled_from([t for t in TYPES if t != "scenario"])), draw)
-                          for _ in range(draw(st.integers(2, 3)))]
+        entry["steps"] = [
+            question(draw(st.sampled_from([t for t in TYPES if t != "scenario"])), draw)
+            for _ in range(draw(st.integers(2, 3)))
+        ]
     if kind not in ("single", "multiple", "scenario") and draw(st.booleans()):
         entry["feedback"] = {"correct": draw(texts), "incorrect": draw(texts)}
     return entry
@@ -222,13 +312,25 @@ def test_every_made_up_bank_the_reader_accepts_exports_to_readable_files(tmp_pat
 # ---- `cpch assign` arguments ------------------------------------------------------------------------------
 
 OPTIONS = ["--id", "--quiz", "--tag", "--count", "--seed", "--pass-mark", "--language"]
-argument_values = st.one_of(st.text(max_size=20), st.text(max_size=20), st.text(TEXT_ALPHABET, max_size=20), st.sampled_from(FRAGMENTS), st.integers(-10**6, 10**6).map(str),
-                            st.sampled_from(["every-type", "hostile", "easy", "colours", "fr", "0", "100", "9" * 5000]))
+argument_values = st.one_of(
+    st.text(max_size=20),
+    st.text(max_size=20),
+    st.text(TEXT_ALPHABET, max_size=20),
+    st.sampled_from(FRAGMENTS),
+    st.integers(-(10**6), 10**6).map(str),
+    st.sampled_from(["every-type", "hostile", "easy", "colours", "fr", "0", "100", "9" * 5000]),
+)
 
 
 @given(argument_values, st.lists(st.tuples(st.sampled_from(OPTIONS), argument_values), max_size=5), st.booleans())
 def test_any_assign_arguments_are_refused_cleanly_or_give_files_every_parser_reads(pegjs, title, options, shuffle):
-    argv = ["assign", "--title", title, *[part for option, value in options for part in (option, value)], *(["--shuffle"] if shuffle else [])]
+    argv = [
+        "assign",
+        "--title",
+        title,
+        *[part for option, value in options for part in (option, value)],
+        *(["--shuffle"] if shuffle else []),
+    ]
     try:
         args = cli_parser().parse_args(argv)
     except SystemExit as refused:  # argparse's own message and usage
@@ -256,7 +358,9 @@ def test_any_assign_arguments_are_refused_cleanly_or_give_files_every_parser_rea
 
 def test_regressions_found_by_make_fuzz(pegjs):
     """Each bank here once failed a property above."""
-    percent = Quiz("percent", "T", 1, (Question("q", "single", "0", options=(Option("0", True), Option("%", False, "0"))),))
+    percent = Quiz(
+        "percent", "T", 1, (Question("q", "single", "0", options=(Option("0", True), Option("%", False, "0"))),)
+    )
     files = render(bank_selection(percent))
     check_gift(files["percent.gift.txt"], [(percent, q) for q in percent.questions], pegjs)
     tiny = Quiz("tiny", "T", 1, (Question("q", "numeric", "0", answer=-5.960464477539063e-08),))

@@ -23,7 +23,12 @@ def test_a_good_file_loads_every_field():
     modules = load_modules(FILES / "good" / "modules.yml", PAGES, QUIZZES)
     assert list(modules) == ["mod-a", "mod-b"]
     first, second = modules.values()
-    assert (first.title, first.chapters, first.quizzes, first.versions) == ("Module A", ("part/a", "part/b"), ("quiz-a",), ("2004",))
+    assert (first.title, first.chapters, first.quizzes, first.versions) == (
+        "Module A",
+        ("part/a", "part/b"),
+        ("quiz-a",),
+        ("2004",),
+    )
     assert not first.scored and second.scored
     assert (second.version, second.pass_mark, second.quizzes, second.versions) == (3, 80, (), ("1.2", "2004"))
 

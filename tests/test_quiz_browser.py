@@ -92,7 +92,12 @@ def answer_with_keyboard(page, answers):
                 if text in value:
                     if box.get_attribute("type") == "radio":
                         # Arrow keys move within a radio group: reach the group, then step to the option.
-                        tab_to(page, item.locator("input").first if not item.locator("input:checked").count() else item.locator("input:checked"))
+                        tab_to(
+                            page,
+                            item.locator("input").first
+                            if not item.locator("input:checked").count()
+                            else item.locator("input:checked"),
+                        )
                         for _ in range(item.locator("input").count()):
                             if box.evaluate("element => element === document.activeElement"):
                                 break
@@ -169,7 +174,10 @@ def test_reload_restores_progress_and_reset_clears_it(page):
     check(page)
     page.reload()
     assert question(page, "type-it").get_by_label("Your answer").input_value() == "paris"
-    assert question(page, "match-them").get_by_label("Dog", exact=True).evaluate("s => s.selectedOptions[0].text") == "Woof"
+    assert (
+        question(page, "match-them").get_by_label("Dog", exact=True).evaluate("s => s.selectedOptions[0].text")
+        == "Woof"
+    )
     assert results(page) == dict.fromkeys(RIGHT, "correct")
 
     page.get_by_role("button", name="Start over").click()
@@ -262,20 +270,27 @@ def test_intro_numbers_and_score_count_the_same_questions(screen):
 
 
 def test_ordering_and_matching_say_which_places_are_right(screen):
-    answer_with_mouse(screen, {
-        "put-in-order": ("select", {"One": "1", "Two": "3", "Three": "2", "Four": "4"}),
-        "match-them": ("select", {"Cat": "Meow", "Dog": "Moo", "Cow": "Woof"}),
-    })
+    answer_with_mouse(
+        screen,
+        {
+            "put-in-order": ("select", {"One": "1", "Two": "3", "Three": "2", "Four": "4"}),
+            "match-them": ("select", {"Cat": "Meow", "Dog": "Moo", "Cow": "Woof"}),
+        },
+    )
     check(screen)
+
     def said(text, lead):  # the items named after `lead`, in any order (items are shown shuffled)
         line = next(line for line in text.splitlines() if line.startswith(lead))
-        return set(line[len(lead):].rstrip(".").split("; "))
+        return set(line[len(lead) :].rstrip(".").split("; "))
 
     order = feedback(screen, "put-in-order")
     assert said(order, "In the right position: ") == {"One", "Four"}
     assert said(order, "In the wrong position: ") == {"Two", "Three"}
     pairs = feedback(screen, "match-them")
-    assert said(pairs, "Right pairs: ") == {"Cat – Meow"} and said(pairs, "Wrong pairs: ") == {"Dog – Moo", "Cow – Woof"}
+    assert said(pairs, "Right pairs: ") == {"Cat – Meow"} and said(pairs, "Wrong pairs: ") == {
+        "Dog – Moo",
+        "Cow – Woof",
+    }
     rows = question(screen, "put-in-order").locator(".quiz-selects li")
     marks = {rows.nth(i).locator("label").inner_text(): rows.nth(i).get_attribute("data-result") for i in range(4)}
     assert marks == {"One": "correct", "Two": "incorrect", "Three": "incorrect", "Four": "correct"}
@@ -304,5 +319,7 @@ def test_the_review_list_leads_to_each_question_to_look_at(screen):
     assert links.all_inner_texts() == ["Question 6 of 9. Not quite.", "Question 7 of 9. Not answered."]
     links.nth(1).focus()
     screen.keyboard.press("Enter")
-    assert screen.evaluate("document.activeElement.id") == question(screen, "count-it").get_by_label("Your answer").get_attribute("id")
+    assert screen.evaluate("document.activeElement.id") == question(screen, "count-it").get_by_label(
+        "Your answer"
+    ).get_attribute("id")
     assert question(screen, "count-it").is_visible()

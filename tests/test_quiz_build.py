@@ -54,7 +54,7 @@ def test_hostile_text_is_escaped(book, capsys):
     status, out, _ = build(book, capsys)
     assert status == 0
     page = (out / "hostile.html").read_text()
-    quiz = page[page.index('<section class="quiz"'):]
+    quiz = page[page.index('<section class="quiz"') :]
     assert "<script>alert" not in quiz and "<img src=x" not in quiz and "<b onmouseover" not in quiz
     assert "&lt;script&gt;alert(&quot;prompt&quot;)&lt;/script&gt;" in quiz
     key = decode_key(re.search(r'data-key="([^"]+)"', quiz).group(1), "hostile", 1)["inject"]
@@ -97,7 +97,11 @@ def test_an_unknown_source_label_fails_the_build(book, capsys):
 
 def test_selection_by_tag_and_count_in_a_page(book, capsys):
     page = book / "index.md"
-    page.write_text(page.read_text().replace("```{quiz} every-type\n", "```{quiz} every-type\n:tags: numbers\n:count: 1\n:pass-mark: 50\n"))
+    page.write_text(
+        page.read_text().replace(
+            "```{quiz} every-type\n", "```{quiz} every-type\n:tags: numbers\n:count: 1\n:pass-mark: 50\n"
+        )
+    )
 
     status, out, err = build(book, capsys)
 
@@ -117,8 +121,18 @@ def test_an_unknown_quiz_fails_the_build(book, capsys):
     assert re.search(r"index\.md:\d+: WARNING: quiz 'no-such-quiz': no question bank at", err), err
 
 
-UNREADABLE = ["alias-bomb", "non-scalar-key", "deep-nesting", "huge-integer", "huge-number", "control-character",
-              "lone-surrogate", "not-utf8", "recursive-alias", "invalid-date"]
+UNREADABLE = [
+    "alias-bomb",
+    "non-scalar-key",
+    "deep-nesting",
+    "huge-integer",
+    "huge-number",
+    "control-character",
+    "lone-surrogate",
+    "not-utf8",
+    "recursive-alias",
+    "invalid-date",
+]
 
 
 def test_banks_the_reader_refuses_give_located_warnings_not_a_crash(book, capsys):
@@ -148,8 +162,10 @@ def test_objectives_open_the_chapter_from_the_bank(book, capsys):
     box = re.search(r'<div class="objectives admonition">.*?</div>', (out / "index.html").read_text(), re.S).group(0)
     assert "Learning objectives" in box and "After this chapter you can:" in box
     texts = re.findall(r'<li id="objective-quality-(\w+)"><p>(.*?)</p>', box)
-    assert texts == [("colours", "After this you can name the colours of things."),
-                     ("sounds", "After this you can match animals with their sounds.")]
+    assert texts == [
+        ("colours", "After this you can name the colours of things."),
+        ("sounds", "After this you can match animals with their sounds."),
+    ]
 
 
 def test_the_build_applies_the_quality_rules_when_asked(book, capsys):

@@ -47,8 +47,12 @@ def test_every_answer_names_the_section_backing_it():
 
 
 def test_every_chapter_with_a_bank_embeds_it():
-    embedded = {line.split()[-1] for page in BOOK.rglob("*.md") for line in page.read_text().splitlines()
-                if line.startswith("```{quiz}")}
+    embedded = {
+        line.split()[-1]
+        for page in BOOK.rglob("*.md")
+        for line in page.read_text().splitlines()
+        if line.startswith("```{quiz}")
+    }
     assert embedded == set(QUIZZES)
 
 

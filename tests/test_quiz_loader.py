@@ -84,7 +84,9 @@ def test_book_labels_are_read_from_myst_targets():
 
 @pytest.mark.parametrize("command", [["quiz", "check"], ["export", "--out", "{out}"]], ids=["check", "export"])
 def test_commands_print_located_errors_for_unreadable_banks_and_write_nothing(command, tmp_path, capsys):
-    unreadable = [BANKS / "bad" / f"{name}.yml" for name in ("alias-bomb", "non-scalar-key", "deep-nesting", "not-utf8")]
+    unreadable = [
+        BANKS / "bad" / f"{name}.yml" for name in ("alias-bomb", "non-scalar-key", "deep-nesting", "not-utf8")
+    ]
     argv = [part.format(out=tmp_path / "out") for part in command]
     status = cpch([*argv, "--book", str(BOOK), *map(str, unreadable)])
     err = capsys.readouterr().err

@@ -71,7 +71,7 @@ def test_every_chapter_with_a_bank_opens_with_its_objectives():
         quizzes = [line.split()[-1] for line in lines if line.startswith("```{quiz}")]
         if quizzes:
             heading = next(i for i, line in enumerate(lines) if line.startswith("# "))
-            assert lines[heading + 1:heading + 3] == ["", f"```{{objectives}} {quizzes[0]}"], page
+            assert lines[heading + 1 : heading + 3] == ["", f"```{{objectives}} {quizzes[0]}"], page
 
 
 def test_objectives_levels_and_positions_are_read_from_the_bank():

@@ -51,7 +51,9 @@ def test_a_fresh_module_starts_clean_and_says_nothing_was_restored(launch):
     page, frame = launch()
     assert answers(frame) == {}
     assert "restored" not in frame.locator("body").inner_text()
-    assert page.evaluate("window.lmsApi.cmi.suspend_data") == "" or "\"a\":[]" in page.evaluate("window.lmsApi.cmi.suspend_data")
+    assert page.evaluate("window.lmsApi.cmi.suspend_data") == "" or '"a":[]' in page.evaluate(
+        "window.lmsApi.cmi.suspend_data"
+    )
 
 
 def test_refused_suspend_data_loses_no_answer(launch):
@@ -188,7 +190,12 @@ def test_relaunch_after_finishing_keeps_the_result_and_the_answers(launch):
     assert status_of(stored(page)["cmi"], launch.version) == finished
 
     page, frame = launch()
-    assert frame.locator(f'section.quiz[data-quiz="{scored_quizzes(frame)[1]}"] .quiz-question[data-result="correct"]').count() > 0
+    assert (
+        frame.locator(
+            f'section.quiz[data-quiz="{scored_quizzes(frame)[1]}"] .quiz-question[data-result="correct"]'
+        ).count()
+        > 0
+    )
 
 
 def test_relaunch_mid_way_with_no_resume_entry_loses_no_answer(launch):

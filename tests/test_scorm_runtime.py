@@ -27,8 +27,14 @@ def launch(request, packages, browser, tmp_path):
     open_module.close()
 
 
-@pytest.fixture(params=[(m, v) for m in ("integrity", "foundations", "working-together", "international-support", "whole-handbook") for v in VERSIONS],
-                ids=lambda p: f"{p[0]}-{p[1]}")
+@pytest.fixture(
+    params=[
+        (m, v)
+        for m in ("integrity", "foundations", "working-together", "international-support", "whole-handbook")
+        for v in VERSIONS
+    ],
+    ids=lambda p: f"{p[0]}-{p[1]}",
+)
 def launch_any(request, packages, browser, tmp_path):
     module, version = request.param
     open_module = launcher(packages[(module, version)], version, browser, tmp_path / "lms")
@@ -80,7 +86,9 @@ def test_closing_mid_way_resumes_answers_and_location(launch):
     close_module(page)
     saved = stored(page)
     assert saved["exit"] == "suspend"
-    assert (saved["cmi"]["core"]["lesson_status"] if launch.version == "1.2" else saved["cmi"]["completion_status"]) == "incomplete"
+    assert (
+        saved["cmi"]["core"]["lesson_status"] if launch.version == "1.2" else saved["cmi"]["completion_status"]
+    ) == "incomplete"
 
     page, frame = launch()  # relaunch: the LMS passes entry=resume
     entry = "cmi.core.entry" if launch.version == "1.2" else "cmi.entry"

@@ -20,7 +20,9 @@ def search(browser, site_url, words):
     page, _ = cold_load(browser, f"{site_url}search.html?q={words}")
     page.locator("p.search-summary", has_text="Search finished").wait_for(timeout=10_000)
     links = page.locator("#search-results li > a")
-    return page, list(zip(links.evaluate_all("links => links.map(a => a.getAttribute('href'))"), links.all_inner_texts()))
+    return page, list(
+        zip(links.evaluate_all("links => links.map(a => a.getAttribute('href'))"), links.all_inner_texts())
+    )
 
 
 def test_a_page_whose_title_spells_out_the_acronym_comes_first(browser, site_url):
@@ -33,10 +35,15 @@ def test_a_page_whose_title_spells_out_the_acronym_comes_first(browser, site_url
     page.context.close()
 
 
-@pytest.mark.parametrize("words, first", [
-    ("stolen passports", "interpol/sltd.html"), ("lost travel documents", "interpol/sltd.html"),
-    ("CCC", "interpol/ccc.html"), ("I-24/7", "interpol/access.html"),
-])
+@pytest.mark.parametrize(
+    "words, first",
+    [
+        ("stolen passports", "interpol/sltd.html"),
+        ("lost travel documents", "interpol/sltd.html"),
+        ("CCC", "interpol/ccc.html"),
+        ("I-24/7", "interpol/access.html"),
+    ],
+)
 def test_acronyms_and_their_expansions_find_each_other(browser, site_url, words, first):
     page, results = search(browser, site_url, words.replace(" ", "+"))
     assert results and results[0][0].startswith(first), results

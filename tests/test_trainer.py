@@ -36,8 +36,22 @@ def note_phrases() -> list[str]:
 def trainer(site, tmp_path_factory):
     """The trainer pages as `cpch trainer` writes them (in its own process: it drives Chromium itself)."""
     out = tmp_path_factory.mktemp("trainer")
-    command = [sys.executable, "-m", "cpch.cli", "trainer", "--site", str(site), "--out", str(out),
-               "--quizzes", str(ROOT / "quizzes"), "--book", str(BOOK), "--notes", str(NOTES)]
+    command = [
+        sys.executable,
+        "-m",
+        "cpch.cli",
+        "trainer",
+        "--site",
+        str(site),
+        "--out",
+        str(out),
+        "--quizzes",
+        str(ROOT / "quizzes"),
+        "--book",
+        str(BOOK),
+        "--notes",
+        str(NOTES),
+    ]
     result = subprocess.run(command, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return out
@@ -74,8 +88,21 @@ def test_the_catalogue_lists_every_quiz_and_module(trainer):
 
 
 def assignment_args(site, tmp_path, **overrides):
-    values = dict(title="SLTD drill", id=None, quiz=[], tag=["sltd"], count=4, seed=7, shuffle=True, pass_mark=80,
-                  out=tmp_path / "out", site=site, quizzes=ROOT / "quizzes", book=BOOK, language="en")
+    values = dict(
+        title="SLTD drill",
+        id=None,
+        quiz=[],
+        tag=["sltd"],
+        count=4,
+        seed=7,
+        shuffle=True,
+        pass_mark=80,
+        out=tmp_path / "out",
+        site=site,
+        quizzes=ROOT / "quizzes",
+        book=BOOK,
+        language="en",
+    )
     values.update(overrides)
     return argparse.Namespace(**values)
 
@@ -93,12 +120,15 @@ def test_selection_by_quiz_keeps_bank_order_without_shuffle():
     assert [q.id for _, q in picked] == [q.id for q in QUIZZES["wco-tools"].questions]
 
 
-@pytest.mark.parametrize("quiz, tag, count, message", [
-    (["no-such-bank"], [], None, "--quiz: no question bank no-such-bank"),
-    ([], ["no-such-tag"], None, "--tag: no question has any of the tags no-such-tag"),
-    (["wco-tools"], [], 500, "--count: asked for 500 questions"),
-    (["wco-tools"], [], 0, "--count: asked for 0 questions"),
-])
+@pytest.mark.parametrize(
+    "quiz, tag, count, message",
+    [
+        (["no-such-bank"], [], None, "--quiz: no question bank no-such-bank"),
+        ([], ["no-such-tag"], None, "--tag: no question has any of the tags no-such-tag"),
+        (["wco-tools"], [], 500, "--count: asked for 500 questions"),
+        (["wco-tools"], [], 0, "--count: asked for 0 questions"),
+    ],
+)
 def test_invalid_selections_are_rejected(quiz, tag, count, message):
     with pytest.raises(SelectionError, match=message):
         pick(QUIZZES, quiz, tag, count, seed=1, shuffle=False)
@@ -107,8 +137,13 @@ def test_invalid_selections_are_rejected(quiz, tag, count, message):
 def test_assign_writes_scorm_modules_and_banks_for_the_selection(site, tmp_path):
     written = write_assignment(assignment_args(site, tmp_path))
     names = sorted(path.name for path in written)
-    assert names == ["sltd-drill-scorm12.zip", "sltd-drill-scorm2004.zip", "sltd-drill.gift.txt",
-                     "sltd-drill.moodle.xml", "sltd-drill.qti21.zip"]
+    assert names == [
+        "sltd-drill-scorm12.zip",
+        "sltd-drill-scorm2004.zip",
+        "sltd-drill.gift.txt",
+        "sltd-drill.moodle.xml",
+        "sltd-drill.qti21.zip",
+    ]
     picked = pick(QUIZZES, [], ["sltd"], 4, seed=7, shuffle=True)
     for version in ("1.2", "2004"):
         with zipfile.ZipFile(tmp_path / "out" / f"sltd-drill-scorm{version.replace('.', '')}.zip") as archive:
@@ -141,7 +176,9 @@ def test_assignments_with_one_title_but_other_questions_are_other_modules(site, 
         write_assignment(assignment_args(site, tmp_path, out=tmp_path / str(seed), seed=seed))
         with zipfile.ZipFile(tmp_path / str(seed) / "sltd-drill-scorm12.zip") as archive:
             manifest = etree.fromstring(archive.read("imsmanifest.xml")).get("identifier")
-            question_set = re.search(r'data-question-set="([0-9a-f]{12})"', archive.read("index.html").decode()).group(1)
+            question_set = re.search(r'data-question-set="([0-9a-f]{12})"', archive.read("index.html").decode()).group(
+                1
+            )
         assert manifest == f"cpch-sltd-drill-v1-{question_set}"
         identities.append(question_set)
     assert identities[0] != identities[1]

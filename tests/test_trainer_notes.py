@@ -27,14 +27,17 @@ def test_a_note_names_its_chapter_and_keeps_its_markdown(tmp_path):
     assert note.chapter == "part/page" and note.body == "# Notes\n\nText."
 
 
-@pytest.mark.parametrize("text, where, message", [
-    ("---\nchapter: part/nowhere\n---\n# Notes\n", "2:10", "no chapter 'part/nowhere' in the book"),
-    ("---\ntitle: Notes\n---\n# Notes\n", "2:1", "the front matter names no 'chapter'"),
-    ("# Notes\n", "1:1", "no front matter"),
-    ("---\nchapter: part/page\n# Notes\n", "1:1", "no closing '---' line"),
-    ("---\nchapter: [part/page\n---\n", "2:20", "not valid YAML"),
-    ("---\n- part/page\n---\n", "2:1", "must be a mapping"),
-])
+@pytest.mark.parametrize(
+    "text, where, message",
+    [
+        ("---\nchapter: part/nowhere\n---\n# Notes\n", "2:10", "no chapter 'part/nowhere' in the book"),
+        ("---\ntitle: Notes\n---\n# Notes\n", "2:1", "the front matter names no 'chapter'"),
+        ("# Notes\n", "1:1", "no front matter"),
+        ("---\nchapter: part/page\n# Notes\n", "1:1", "no closing '---' line"),
+        ("---\nchapter: [part/page\n---\n", "2:20", "not valid YAML"),
+        ("---\n- part/page\n---\n", "2:1", "must be a mapping"),
+    ],
+)
 def test_a_bad_note_is_a_located_error(tmp_path, text, where, message):
     path = write(tmp_path, "bad.md", text)
     with pytest.raises(LocatedError) as error:
@@ -62,7 +65,9 @@ def test_notes_come_in_book_order(tmp_path):
 
 def test_every_chapter_of_the_book_has_trainer_notes():
     order = book_order(BOOK)
-    chapters = [doc for doc in order if (doc not in NOT_CHAPTERS and not doc.startswith("interpol/")) or doc == "interpol/index"]
+    chapters = [
+        doc for doc in order if (doc not in NOT_CHAPTERS and not doc.startswith("interpol/")) or doc == "interpol/index"
+    ]
     notes = load_notes(NOTES, set(order), order)
     assert [n.chapter for n in notes] == chapters
     for note in notes:
@@ -75,9 +80,26 @@ def test_the_trainer_command_names_the_bad_notes_file_and_writes_nothing(site, t
     notes.mkdir()
     bad = write(notes, "bad.md", "---\nchapter: no/such-chapter\n---\n# Notes\n")
     out = tmp_path / "out"
-    result = subprocess.run([sys.executable, "-m", "cpch.cli", "trainer", "--site", str(site), "--out", str(out),
-                             "--quizzes", str(ROOT / "quizzes"), "--book", str(BOOK), "--notes", str(notes)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "cpch.cli",
+            "trainer",
+            "--site",
+            str(site),
+            "--out",
+            str(out),
+            "--quizzes",
+            str(ROOT / "quizzes"),
+            "--book",
+            str(BOOK),
+            "--notes",
+            str(notes),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1
     assert f"{bad}:2:10: no chapter 'no/such-chapter' in the book" in result.stderr
     assert not out.exists()

@@ -35,14 +35,20 @@ def write_assignment(args) -> list[Path]:
     quiz = as_quiz(assignment_id, args.title, args.pass_mark, picked)
     module = Module(assignment_id, args.title, 1, args.pass_mark, ("assignment",), (assignment_id,))
     settings = Settings(f"quiz-{assignment_id}", args.pass_mark, args.shuffle, messages(args.language), {})
-    page = page_from_html("assignment", 0, args.title,
-                          str(Markup("<h1>{}</h1>{}").format(args.title, Markup(render_quiz(quiz, quiz.questions, settings)))))
+    page = page_from_html(
+        "assignment",
+        0,
+        args.title,
+        str(Markup("<h1>{}</h1>{}").format(args.title, Markup(render_quiz(quiz, quiz.questions, settings)))),
+    )
     staged, written = Staged(args.out or Path("_build/assignments") / assignment_id), []
     with staged as folder, Progress(f"Writing assignment '{assignment_id}'", len(VERSIONS) + 1) as bar:
         written += write_exports(args.title, picked, folder, name=assignment_id, pass_mark=args.pass_mark)
         bar.step("question banks")
         for version in VERSIONS:
-            written.append(package_pages(module, version, [page], args.site, folder, Path("cpch assign"), args.language))
+            written.append(
+                package_pages(module, version, [page], args.site, folder, Path("cpch assign"), args.language)
+            )
             bar.step(f"SCORM {version}")
     return staged.final(written)
 
@@ -94,18 +100,35 @@ def percentage(text: str) -> int:
 
 def add_command(commands) -> None:
     parser = commands.add_parser(
-        "assign", help="pick questions and write a SCORM module and LMS question banks for them",
-        description=("Pick questions by quiz, tag and count (the same --seed picks the same questions) and write "
-                     "a SCORM 1.2 and 2004 module and Moodle XML, GIFT and QTI 2.1 banks for them."),
+        "assign",
+        help="pick questions and write a SCORM module and LMS question banks for them",
+        description=(
+            "Pick questions by quiz, tag and count (the same --seed picks the same questions) and write "
+            "a SCORM 1.2 and 2004 module and Moodle XML, GIFT and QTI 2.1 banks for them."
+        ),
     )
     parser.add_argument("--title", required=True, help="the assignment's title, shown to learners and in the LMS")
     parser.add_argument("--id", help="stable id for the LMS (default: made from the title)")
-    parser.add_argument("--quiz", action="append", default=[], metavar="ID", help="pick from this bank (repeat; default: all)")
-    parser.add_argument("--tag", action="append", default=[], metavar="TAG", help="only questions with this tag or difficulty (repeat: any of them)")
+    parser.add_argument(
+        "--quiz", action="append", default=[], metavar="ID", help="pick from this bank (repeat; default: all)"
+    )
+    parser.add_argument(
+        "--tag",
+        action="append",
+        default=[],
+        metavar="TAG",
+        help="only questions with this tag or difficulty (repeat: any of them)",
+    )
     parser.add_argument("--count", type=int, help="how many questions to pick (default: all that match)")
-    parser.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same selection (default: 1)")
-    parser.add_argument("--shuffle", action="store_true", help="mix the questions' order (and, in the module, the options)")
-    parser.add_argument("--pass-mark", type=percentage, default=70, metavar="PERCENT", help="percentage needed to pass (default: 70)")
+    parser.add_argument(
+        "--seed", type=int, default=1, help="random seed: the same seed gives the same selection (default: 1)"
+    )
+    parser.add_argument(
+        "--shuffle", action="store_true", help="mix the questions' order (and, in the module, the options)"
+    )
+    parser.add_argument(
+        "--pass-mark", type=percentage, default=70, metavar="PERCENT", help="percentage needed to pass (default: 70)"
+    )
     parser.add_argument("--out", type=Path, help="output folder (default: _build/assignments/<id>)")
     parser.add_argument("--site", type=Path, default=Path("_build/html"), help="the built site, for its style sheets")
     parser.add_argument("--quizzes", type=Path, default=Path("quizzes"), help="folder of question banks")

@@ -10,15 +10,21 @@ class SelectionError(ValueError):
     """A selection that picks nothing, or more than there is; the message names the option at fault."""
 
 
-def pick(quizzes: dict[str, Quiz], quiz_ids: list[str], tags: list[str], count: int | None,
-         seed: int, shuffle: bool) -> list[tuple[Quiz, Question]]:
+def pick(
+    quizzes: dict[str, Quiz], quiz_ids: list[str], tags: list[str], count: int | None, seed: int, shuffle: bool
+) -> list[tuple[Quiz, Question]]:
     """Questions of `quiz_ids` (all banks when empty) carrying any of `tags` (any when empty)."""
     unknown = [q for q in quiz_ids if q not in quizzes]
     if unknown:
         raise SelectionError(f"--quiz: no question bank {', '.join(unknown)} (known: {', '.join(sorted(quizzes))})")
     chosen_banks = list(dict.fromkeys(quiz_ids)) or sorted(quizzes)  # a bank named twice is picked from once
-    pool = [(quiz, question) for quiz_id in chosen_banks for quiz in [quizzes[quiz_id]]
-            for question in quiz.questions if not tags or any(question.matches(tag) for tag in tags)]
+    pool = [
+        (quiz, question)
+        for quiz_id in chosen_banks
+        for quiz in [quizzes[quiz_id]]
+        for question in quiz.questions
+        if not tags or any(question.matches(tag) for tag in tags)
+    ]
     if not pool:
         raise SelectionError(f"--tag: no question has any of the tags {', '.join(tags)}")
     if count is not None and not 0 < count <= len(pool):
@@ -34,6 +40,7 @@ def pick(quizzes: dict[str, Quiz], quiz_ids: list[str], tags: list[str], count: 
 
 def as_quiz(assignment_id: str, title: str, pass_mark: int, picked: list[tuple[Quiz, Question]]) -> Quiz:
     """One quiz holding the picked questions, ids prefixed by their bank's so they stay unique and stable."""
+
     def renamed(quiz: Quiz, question: Question) -> Question:
         steps = tuple(replace(step, id=f"{quiz.id}.{step.id}") for step in question.steps)
         return replace(question, id=f"{quiz.id}.{question.id}", steps=steps)

@@ -44,9 +44,16 @@ def templates(folder: Path, one_line: bool = True) -> Environment:
 
     `one_line` joins each template's lines (for fragments); without it, line breaks stay as written
     and lines holding only a {% tag %} disappear (for whole documents)."""
-    environment = Environment(loader=FileSystemLoader(folder), autoescape=True, undefined=StrictUndefined,
-                              finalize=_escaped, extensions=[_OneLine] if one_line else [],
-                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    environment = Environment(
+        loader=FileSystemLoader(folder),
+        autoescape=True,
+        undefined=StrictUndefined,
+        finalize=_escaped,
+        extensions=[_OneLine] if one_line else [],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
     environment.filters["inline"] = lambda text: Markup(inline(text))
     environment.filters["block"] = lambda text: Markup(block(text))
     environment.filters["json"] = lambda value: json.dumps(value, ensure_ascii=False)

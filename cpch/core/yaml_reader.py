@@ -47,7 +47,13 @@ def character_problem(text: str) -> str:
     if not found:
         return ""
     code = ord(found.group())
-    what = "a lone surrogate" if 0xD800 <= code <= 0xDFFF else "the control character" if code < 0x20 or code == 0x7F else "the character"
+    what = (
+        "a lone surrogate"
+        if 0xD800 <= code <= 0xDFFF
+        else "the control character"
+        if code < 0x20 or code == 0x7F
+        else "the character"
+    )
     return f"the text holds {what} U+{code:04X}, which no export can carry: remove it"
 
 
@@ -82,8 +88,13 @@ class _MarkedLoader(yaml.SafeLoader):
             weight = self._weigh(node)
         self.values += weight if alias else 1
         if self.values > MAX_VALUES:
-            raise Refused(None, None, f"the file stands for more than {MAX_VALUES} values once its aliases "
-                                            "are expanded: write the repeated parts out", mark)
+            raise Refused(
+                None,
+                None,
+                f"the file stands for more than {MAX_VALUES} values once its aliases "
+                "are expanded: write the repeated parts out",
+                mark,
+            )
         return node
 
     def _weigh(self, node) -> int:
@@ -154,7 +165,9 @@ def decode(path: Path, data: bytes) -> str:
     except UnicodeDecodeError as problem:
         before = data[: problem.start]
         line, column = before.count(b"\n") + 1, len(before) - (before.rfind(b"\n") + 1) + 1
-        raise LocatedError([Problem(path, line, column, f"the file is not UTF-8 text (byte 0x{data[problem.start]:02X})")]) from None
+        raise LocatedError(
+            [Problem(path, line, column, f"the file is not UTF-8 text (byte 0x{data[problem.start]:02X})")]
+        ) from None
 
 
 def read_marked(path: Path, error: type[LocatedError] = LocatedError):
@@ -168,8 +181,17 @@ def read_marked(path: Path, error: type[LocatedError] = LocatedError):
     except yaml.reader.ReaderError as problem:
         before = text[: problem.position]
         line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
-        raise error([Problem(path, line, column, character_problem(chr(problem.character))
-                                   or f"the file holds the character U+{problem.character:04X}, which YAML does not allow")]) from None
+        raise error(
+            [
+                Problem(
+                    path,
+                    line,
+                    column,
+                    character_problem(chr(problem.character))
+                    or f"the file holds the character U+{problem.character:04X}, which YAML does not allow",
+                )
+            ]
+        ) from None
     except yaml.YAMLError as problem:
         mark = getattr(problem, "problem_mark", None) or getattr(problem, "context_mark", None)
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -215,4 +237,6 @@ class MarkedReader(ProblemCollector):
     def unknown_keys(self, data: Marked, allowed: set[str], what: str) -> None:
         for key in data:
             if key not in allowed:
-                self.problem(data.where(key), f"unknown key '{shown(key)}' in {what} (allowed: {', '.join(sorted(allowed))})")
+                self.problem(
+                    data.where(key), f"unknown key '{shown(key)}' in {what} (allowed: {', '.join(sorted(allowed))})"
+                )

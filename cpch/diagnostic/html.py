@@ -15,11 +15,41 @@ from cpch.diagnostic.model import Diagnostic, Item
 
 TEMPLATES = Path(__file__).parent / "templates"
 RUNTIME_MESSAGES = (
-    "saved", "restored", "cleared", "imported", "import_failed", "import_ignored", "storage_blocked",
-    "suggested", "suggestion_wait", "evidence_line", "median_line", "weak_flag", "report_title", "report_date",
-    "your_rating", "not_rated", "weaknesses_found", "no_weaknesses", "actions", "actions_none",
-    "read_more", "summary", "your_answer", "notes_short", "not_answered", "marked", "csv_header", "yes", "partly", "no",
-    "not_json", "wrong_tool", "bad_shape", "nothing_valid", "report_empty",
+    "saved",
+    "restored",
+    "cleared",
+    "imported",
+    "import_failed",
+    "import_ignored",
+    "storage_blocked",
+    "suggested",
+    "suggestion_wait",
+    "evidence_line",
+    "median_line",
+    "weak_flag",
+    "report_title",
+    "report_date",
+    "your_rating",
+    "not_rated",
+    "weaknesses_found",
+    "no_weaknesses",
+    "actions",
+    "actions_none",
+    "read_more",
+    "summary",
+    "your_answer",
+    "notes_short",
+    "not_answered",
+    "marked",
+    "csv_header",
+    "yes",
+    "partly",
+    "no",
+    "not_json",
+    "wrong_tool",
+    "bad_shape",
+    "nothing_valid",
+    "report_empty",
 )
 
 
@@ -40,11 +70,20 @@ def render_block(diagnostic: Diagnostic, items: tuple[Item, ...], settings: Sett
         return m[value] if item.kind == "yes-partly-no" else next(o.text for o in item.options if o.value == value)
 
     return render(
-        TEMPLATES, "diagnostic.html", diagnostic=diagnostic, items=items, settings=settings, m=m,
-        config=_config(diagnostic, m), answer_text=answer_text,
+        TEMPLATES,
+        "diagnostic.html",
+        diagnostic=diagnostic,
+        items=items,
+        settings=settings,
+        m=m,
+        config=_config(diagnostic, m),
+        answer_text=answer_text,
         item_sources=lambda item: [sources[label] for label in item.chapters if label in sources],
-        level_sources=[(sources[level.chapter][0], f"{level.number} {level.name}")
-                       for level in diagnostic.levels if level.chapter in sources],
+        level_sources=[
+            (sources[level.chapter][0], f"{level.number} {level.name}")
+            for level in diagnostic.levels
+            if level.chapter in sources
+        ],
     )
 
 

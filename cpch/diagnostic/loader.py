@@ -12,9 +12,20 @@ NUMBER = re.compile(r"[A-Za-z0-9]+(\.[A-Za-z0-9]+)*")
 TOP_KEYS = {"id", "version", "title", "levels", "suggestion", "items"}
 LEVEL_KEYS = {"id", "name", "description", "chapter"}
 SUGGESTION_KEYS = {"minimum", "rule"}
-ITEM_KEYS = {"number", "question", "answer", "options", "weak", "evidence", "weaknesses", "solutions", "chapters", "notes"}
+ITEM_KEYS = {
+    "number",
+    "question",
+    "answer",
+    "options",
+    "weak",
+    "evidence",
+    "weaknesses",
+    "solutions",
+    "chapters",
+    "notes",
+}
 OPTION_KEYS = {"value", "text"}
-BARE_BOOLEAN = "write \"yes\" and \"no\" in quotes: without them YAML reads true and false"
+BARE_BOOLEAN = 'write "yes" and "no" in quotes: without them YAML reads true and false'
 
 
 class DiagnosticError(LocatedError):
@@ -43,7 +54,11 @@ class _Reader(MarkedReader):
         values = data[key]
         if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
             # A text holding ": " reads as a mapping, which knows where it stands: point at it.
-            where = next((v.where() for v in values if isinstance(v, Marked)), data.where(key)) if isinstance(values, list) else data.where(key)
+            where = (
+                next((v.where() for v in values if isinstance(v, Marked)), data.where(key))
+                if isinstance(values, list)
+                else data.where(key)
+            )
             self.problem(where, f"'{key}' must be a list of texts (put a text in quotes if it holds ': ')")
             return ()
         return tuple(" ".join(v.split()) for v in values)
@@ -79,8 +94,14 @@ class _Reader(MarkedReader):
         minimum = self.whole(suggestion, "minimum", 1, 1) if suggestion is not None else 1
         rule = self.text(suggestion, "rule") if suggestion is not None else ""
         return Diagnostic(
-            id=identifier, version=self.whole(data, "version", 1, 1), title=self.text(data, "title"),
-            levels=levels, items=self.items(data, levels), minimum=minimum, rule=rule, path=str(self.path),
+            id=identifier,
+            version=self.whole(data, "version", 1, 1),
+            title=self.text(data, "title"),
+            levels=levels,
+            items=self.items(data, levels),
+            minimum=minimum,
+            rule=rule,
+            path=str(self.path),
         )
 
     def levels(self, data: Marked) -> tuple[Level, ...]:
@@ -99,7 +120,9 @@ class _Reader(MarkedReader):
             elif identifier in {level.id for level in levels}:
                 self.problem(entry.where("id"), f"two levels have the id '{identifier}'")
             chapter = self.label(entry, "chapter", entry["chapter"]) if "chapter" in entry else ""
-            levels.append(Level(str(identifier), number, self.text(entry, "name"), self.text(entry, "description"), chapter))
+            levels.append(
+                Level(str(identifier), number, self.text(entry, "name"), self.text(entry, "description"), chapter)
+            )
         return tuple(levels)
 
     def items(self, data: Marked, levels: tuple[Level, ...]) -> tuple[Item, ...]:
@@ -114,7 +137,9 @@ class _Reader(MarkedReader):
             if item is None:
                 continue
             if item.number in seen:
-                self.problem((item.line, 1), f"two items have the number '{item.number}' (first on line {seen[item.number]})")
+                self.problem(
+                    (item.line, 1), f"two items have the number '{item.number}' (first on line {seen[item.number]})"
+                )
             seen.setdefault(item.number, item.line)
             items.append(item)
         return tuple(items)
@@ -129,7 +154,9 @@ class _Reader(MarkedReader):
             number = ""
         kind = data.get("answer")
         if kind not in KINDS:
-            self.problem(self.at(data, "answer"), f"unknown answer kind '{shown(kind)}' (use one of: {', '.join(KINDS)})")
+            self.problem(
+                self.at(data, "answer"), f"unknown answer kind '{shown(kind)}' (use one of: {', '.join(KINDS)})"
+            )
             return None
         options = self.options(data, kind, levels)
         values = [o.value for o in options]
@@ -138,10 +165,17 @@ class _Reader(MarkedReader):
         if kind == "text" and "notes" in data:
             self.problem(data.where("notes"), "a text item has no separate notes box")
         return Item(
-            number=number, question=self.text(data, "question"), kind=kind, options=options, weak=weak,
-            evidence=self.evidence(data, kind, values, len(levels)), weaknesses=weaknesses,
-            solutions=self.texts(data, "solutions"), chapters=self.chapters(data),
-            notes=self.text(data, "notes", required=False), line=data.where()[0],
+            number=number,
+            question=self.text(data, "question"),
+            kind=kind,
+            options=options,
+            weak=weak,
+            evidence=self.evidence(data, kind, values, len(levels)),
+            weaknesses=weaknesses,
+            solutions=self.texts(data, "solutions"),
+            chapters=self.chapters(data),
+            notes=self.text(data, "notes", required=False),
+            line=data.where()[0],
         )
 
     def options(self, data: Marked, kind: str, levels: tuple[Level, ...]) -> tuple[Option, ...]:
@@ -179,7 +213,10 @@ class _Reader(MarkedReader):
             if isinstance(value, bool):
                 self.problem(data.where(key), BARE_BOOLEAN)
             elif value not in values:
-                self.problem(data.where(key), f"'{key}' names '{shown(value)}', which is not an answer of this item (answers: {', '.join(values)})")
+                self.problem(
+                    data.where(key),
+                    f"'{key}' names '{shown(value)}', which is not an answer of this item (answers: {', '.join(values)})",
+                )
             else:
                 named.append(value)
         return named
@@ -188,11 +225,13 @@ class _Reader(MarkedReader):
         if "weak" not in data:
             return ()
         if kind == "text":
-            self.problem(data.where("weak"), "a text item cannot be judged: leave out 'weak' (the reader ticks a box instead)")
+            self.problem(
+                data.where("weak"), "a text item cannot be judged: leave out 'weak' (the reader ticks a box instead)"
+            )
             return ()
         raw = data["weak"]
         if not isinstance(raw, list):
-            self.problem(data.where("weak"), "'weak' must be a list of answers, such as [\"no\", \"partly\"]")
+            self.problem(data.where("weak"), '\'weak\' must be a list of answers, such as ["no", "partly"]')
             return ()
         weak = self.answer_values(data, "weak", raw, values)
         if weak and not weaknesses:
@@ -207,13 +246,17 @@ class _Reader(MarkedReader):
             self.problem(data.where("evidence"), f"a {kind} item cannot count as evidence for a level")
             return ()
         if not isinstance(raw, Marked):
-            self.problem(data.where("evidence"), "'evidence' must map answers to level numbers, such as {\"yes\": 3, \"no\": 1}")
+            self.problem(
+                data.where("evidence"), '\'evidence\' must map answers to level numbers, such as {"yes": 3, "no": 1}'
+            )
             return ()
         evidence = []
         for value in self.answer_values(data, "evidence", list(raw), values):
             level = raw[value]
             if not isinstance(level, int) or isinstance(level, bool) or not 1 <= level <= level_count:
-                self.problem(raw.where(value), f"the level for '{shown(value)}' must be a whole number from 1 to {level_count}")
+                self.problem(
+                    raw.where(value), f"the level for '{shown(value)}' must be a whole number from 1 to {level_count}"
+                )
                 continue
             evidence.append((value, level))
         return tuple(evidence)
@@ -221,7 +264,9 @@ class _Reader(MarkedReader):
     def chapters(self, data: Marked) -> tuple[str, ...]:
         raw = data.get("chapters")
         if not isinstance(raw, list) or not raw:
-            self.problem(self.at(data, "chapters"), "'chapters' must list the labels of the sections that explain the item")
+            self.problem(
+                self.at(data, "chapters"), "'chapters' must list the labels of the sections that explain the item"
+            )
             return ()
         return tuple(label for label in (self.label(data, "chapters", value) for value in raw) if label)
 

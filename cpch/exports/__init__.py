@@ -10,5 +10,14 @@ otherwise ExportError lists each question as file:line:column: message. See quiz
 from cpch.exports.common import ExportError, Item, Selection
 from cpch.exports.writer import FORMATS, bank_selection, export_banks, render, selection, write_exports
 
-__all__ = ["FORMATS", "ExportError", "Item", "Selection", "bank_selection", "export_banks", "render",
-           "selection", "write_exports"]
+__all__ = [
+    "FORMATS",
+    "ExportError",
+    "Item",
+    "Selection",
+    "bank_selection",
+    "export_banks",
+    "render",
+    "selection",
+    "write_exports",
+]

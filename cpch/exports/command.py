@@ -15,14 +15,22 @@ from cpch.quiz.labels import book_labels
 def add_command(commands) -> None:
     """Add `export` to an argparse subparsers object."""
     export = commands.add_parser(
-        "export", help="export question banks for an LMS (Moodle XML, GIFT, QTI 2.1)",
+        "export",
+        help="export question banks for an LMS (Moodle XML, GIFT, QTI 2.1)",
         description="Write <quiz-id>.moodle.xml, <quiz-id>.gift.txt and <quiz-id>.qti21.zip for each bank. "
-                    "Nothing is written if any question cannot be expressed; exit status 1 then.")
+        "Nothing is written if any question cannot be expressed; exit status 1 then.",
+    )
     export.add_argument("files", nargs="*", type=Path, help="bank files (default: every bank in --quizzes)")
     export.add_argument("--quizzes", type=Path, default=Path("quizzes"), help="folder of banks (default: quizzes)")
-    export.add_argument("--book", type=Path, default=Path("book"),
-                        help="the book whose section labels 'source' may name (default: book)")
-    export.add_argument("--out", type=Path, default=Path("_build/exports"), help="output folder (default: _build/exports)")
+    export.add_argument(
+        "--book",
+        type=Path,
+        default=Path("book"),
+        help="the book whose section labels 'source' may name (default: book)",
+    )
+    export.add_argument(
+        "--out", type=Path, default=Path("_build/exports"), help="output folder (default: _build/exports)"
+    )
     export.add_argument("--format", choices=[*FORMATS, "all"], default="all", help="which format (default: all)")
     export.set_defaults(run=run)
 

@@ -107,8 +107,19 @@ def numeric_answer(q: Question) -> float:
 
 # Moodle grades an option with a fraction from a fixed list (question_bank::fraction_options_full):
 # splitting 100% among n options is possible for these n only.
-MOODLE_SHARES = {1: "100", 2: "50", 3: "33.33333", 4: "25", 5: "20", 6: "16.66667", 7: "14.28571",
-                 8: "12.5", 9: "11.11111", 10: "10", 20: "5"}
+MOODLE_SHARES = {
+    1: "100",
+    2: "50",
+    3: "33.33333",
+    4: "25",
+    5: "20",
+    6: "16.66667",
+    7: "14.28571",
+    8: "12.5",
+    9: "11.11111",
+    10: "10",
+    20: "5",
+}
 
 
 def option_fractions(question: Question) -> list[str]:
@@ -120,8 +131,11 @@ def option_fractions(question: Question) -> list[str]:
     wrong = len(question.options) - right
     for count, kind in ((right, "correct"), (wrong, "wrong")):
         if count and count not in MOODLE_SHARES:
-            raise Unsupported(question, f"{count} {kind} options would need a grade of {100 / count:.5g}% each, "
-                                        f"which Moodle does not offer (at most 10 {kind} options)")
+            raise Unsupported(
+                question,
+                f"{count} {kind} options would need a grade of {100 / count:.5g}% each, "
+                f"which Moodle does not offer (at most 10 {kind} options)",
+            )
     return [("" if o.correct else "-") + MOODLE_SHARES[right if o.correct else wrong] for o in question.options]
 
 

@@ -51,8 +51,9 @@ def _item(item: Item) -> list[str]:
     if q.type != "scenario":
         return [_question(item.ident(), item.ident(), q, html(q, q.prompt))]
     case = f"{_comment(item.ident(), q)}\n::{escape(item.ident())}::[html]{escape(case_html(q))}"
-    return [case] + [_question(item.step_name(n), item.ident(step), step, step_html(q, step))
-                     for n, step in enumerate(q.steps, 1)]
+    return [case] + [
+        _question(item.step_name(n), item.ident(step), step, step_html(q, step)) for n, step in enumerate(q.steps, 1)
+    ]
 
 
 def _comment(idnumber: str, q: Question) -> str:
@@ -82,8 +83,10 @@ def _single(q: Question, text: str):
 
 
 def _multiple(q: Question, text: str):
-    return text, [f"~%{fraction}%" + answer(html(q, o.text)) + _feedback(q, o.feedback)
-                  for o, fraction in zip(q.options, option_fractions(q))]
+    return text, [
+        f"~%{fraction}%" + answer(html(q, o.text)) + _feedback(q, o.feedback)
+        for o, fraction in zip(q.options, option_fractions(q))
+    ]
 
 
 def _true_false(q: Question, text: str):
@@ -118,5 +121,12 @@ def _ordering(q: Question, text: str):
     return f"{text} {ORDERING_NOTE}", [f"={answer(html(q, item))} -> {n}" for n, item in enumerate(q.items, 1)]
 
 
-ANSWERS = {"single": _single, "multiple": _multiple, "true-false": _true_false, "short-text": _short_text,
-           "numeric": _numeric, "matching": _matching, "ordering": _ordering}
+ANSWERS = {
+    "single": _single,
+    "multiple": _multiple,
+    "true-false": _true_false,
+    "short-text": _short_text,
+    "numeric": _numeric,
+    "matching": _matching,
+    "ordering": _ordering,
+}

@@ -33,7 +33,9 @@ def render(selection: Selection) -> bytes:
     for elements in build_all(selection, LABEL, _item):
         root.extend(elements)
     ET.indent(root)
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
+    return (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
+    )
 
 
 def _category(selection: Selection) -> ET.Element:
@@ -49,8 +51,10 @@ def _item(item: Item) -> list[ET.Element]:
     if q.type != "scenario":
         return [_question(item, q, item.ident(), html(q, q.prompt))]
     case = _base("description", item.ident(), item.ident(), case_html(q), q, grade=0)
-    return [case] + [_question(item, step, item.step_name(n), step_html(q, step), idnumber=item.ident(step))
-                     for n, step in enumerate(q.steps, 1)]
+    return [case] + [
+        _question(item, step, item.step_name(n), step_html(q, step), idnumber=item.ident(step))
+        for n, step in enumerate(q.steps, 1)
+    ]
 
 
 def _question(item: Item, q: Question, name: str, text: str, idnumber: str = "") -> ET.Element:
@@ -69,7 +73,12 @@ def _base(qtype: str, name: str, idnumber: str, text: str, q: Question, grade: i
     _text(element, "name", name)
     _text(element, "questiontext", text, format="html")
     _text(element, "generalfeedback", html(q, q.explanation), format="html")
-    for tag, value in (("defaultgrade", grade), ("penalty", "0.3333333" if grade else "0"), ("hidden", 0), ("idnumber", idnumber)):
+    for tag, value in (
+        ("defaultgrade", grade),
+        ("penalty", "0.3333333" if grade else "0"),
+        ("hidden", 0),
+        ("idnumber", idnumber),
+    ):
         ET.SubElement(element, tag).text = str(value)
     return element
 
@@ -112,7 +121,9 @@ def _true_false(element: ET.Element, q: Question) -> None:
     right, wrong = html(q, q.feedback_correct), html(q, q.feedback_incorrect)
     for value in (True, False):
         correct = value == q.answer
-        _answer(element, "100" if correct else "0", str(value).lower(), right if correct else wrong, "moodle_auto_format")
+        _answer(
+            element, "100" if correct else "0", str(value).lower(), right if correct else wrong, "moodle_auto_format"
+        )
 
 
 def _short_text(element: ET.Element, q: Question) -> None:
@@ -127,7 +138,9 @@ def _numeric(element: ET.Element, q: Question) -> None:
     answer = _answer(element, "100", number(numeric_answer(q)), html(q, q.feedback_correct), "moodle_auto_format")
     ET.SubElement(answer, "tolerance").text = number(q.tolerance)
     if q.feedback_incorrect:
-        ET.SubElement(_answer(element, "0", "*", html(q, q.feedback_incorrect), "moodle_auto_format"), "tolerance").text = "0"
+        ET.SubElement(
+            _answer(element, "0", "*", html(q, q.feedback_incorrect), "moodle_auto_format"), "tolerance"
+        ).text = "0"
     if q.unit:
         unit = ET.SubElement(ET.SubElement(element, "units"), "unit")
         ET.SubElement(unit, "multiplier").text = "1"
@@ -146,8 +159,14 @@ def _matching(element: ET.Element, q: Question) -> None:
 
 
 def _ordering(element: ET.Element, q: Question) -> None:
-    settings = (("layouttype", "VERTICAL"), ("selecttype", "ALL"), ("selectcount", str(len(q.items))),
-                ("gradingtype", "ALL_OR_NOTHING"), ("showgrading", "SHOW"), ("numberingstyle", "none"))
+    settings = (
+        ("layouttype", "VERTICAL"),
+        ("selecttype", "ALL"),
+        ("selectcount", str(len(q.items))),
+        ("gradingtype", "ALL_OR_NOTHING"),
+        ("showgrading", "SHOW"),
+        ("numberingstyle", "none"),
+    )
     for tag, value in settings:
         ET.SubElement(element, tag).text = value
     _combined_feedback(element, q)
@@ -158,7 +177,21 @@ def _ordering(element: ET.Element, q: Question) -> None:
         _answer(element, str(position), html(q, text))
 
 
-QTYPES = {"single": "multichoice", "multiple": "multichoice", "true-false": "truefalse", "short-text": "shortanswer",
-          "numeric": "numerical", "matching": "matching", "ordering": "ordering"}
-BUILDERS = {"single": _choices, "multiple": _choices, "true-false": _true_false, "short-text": _short_text,
-            "numeric": _numeric, "matching": _matching, "ordering": _ordering}
+QTYPES = {
+    "single": "multichoice",
+    "multiple": "multichoice",
+    "true-false": "truefalse",
+    "short-text": "shortanswer",
+    "numeric": "numerical",
+    "matching": "matching",
+    "ordering": "ordering",
+}
+BUILDERS = {
+    "single": _choices,
+    "multiple": _choices,
+    "true-false": _true_false,
+    "short-text": _short_text,
+    "numeric": _numeric,
+    "matching": _matching,
+    "ordering": _ordering,
+}

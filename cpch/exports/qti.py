@@ -42,13 +42,19 @@ def _item(item: Item) -> list:
     else:
         parts = [(step, q, item.step_name(n)) for n, step in enumerate(q.steps, 1)]
     idents = [identifier(item.quiz.id, part.id) for part, _, _ in parts]
-    return [(ident, part, qti_items.item(ident, title, part, case)) for ident, (part, case, title) in zip(idents, parts)]
+    return [
+        (ident, part, qti_items.item(ident, title, part, case)) for ident, (part, case, title) in zip(idents, parts)
+    ]
 
 
 def _test(selection: Selection, groups: list) -> bytes:
     sub = qti_items.sub
-    root = ET.Element("assessmentTest", qti_items.root_namespaces(), identifier=identifier("test", selection.name),
-                      title=selection.title)
+    root = ET.Element(
+        "assessmentTest",
+        qti_items.root_namespaces(),
+        identifier=identifier("test", selection.name),
+        title=selection.title,
+    )
     for name, base_type in (("SCORE", "float"), ("MAXSCORE", "float"), ("PASS", "boolean")):
         sub(root, "outcomeDeclaration", identifier=name, cardinality="single", baseType=base_type)
     part = sub(root, "testPart", identifier="part", navigationMode="nonlinear", submissionMode="simultaneous")
@@ -56,8 +62,14 @@ def _test(selection: Selection, groups: list) -> bytes:
     for item, group in zip(selection.items, groups):
         parent = section
         if item.question.type == "scenario":
-            parent = sub(section, "assessmentSection", identifier=identifier(item.quiz.id, item.question.id),
-                         title=item.ident(), visible="false", keepTogether="true")
+            parent = sub(
+                section,
+                "assessmentSection",
+                identifier=identifier(item.quiz.id, item.question.id),
+                title=item.ident(),
+                visible="false",
+                keepTogether="true",
+            )
         for ident, _, _ in group:
             sub(parent, "assessmentItemRef", identifier=ident, href=f"items/{ident}.xml")
     _test_processing(root, selection)
@@ -76,8 +88,11 @@ def _test_processing(root: ET.Element, selection: Selection) -> None:
 
 
 def _manifest(selection: Selection, groups: list) -> bytes:
-    root = ET.Element("manifest", {"xmlns": CP, "xmlns:imsmd": MD, "xmlns:imsqti": QTI_MD},
-                      identifier=identifier("manifest", selection.name))
+    root = ET.Element(
+        "manifest",
+        {"xmlns": CP, "xmlns:imsmd": MD, "xmlns:imsqti": QTI_MD},
+        identifier=identifier("manifest", selection.name),
+    )
     metadata = ET.SubElement(root, "metadata")
     ET.SubElement(metadata, "schema").text = "QTIv2.1 Package"
     ET.SubElement(metadata, "schemaversion").text = "1.0.0"

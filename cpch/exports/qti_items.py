@@ -13,9 +13,15 @@ from cpch.quiz.model import Question
 NS = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 SCHEMA_LOCATION = f"{NS} http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd"
-INTERACTIONS = {"single": "choiceInteraction", "multiple": "choiceInteraction", "true-false": "choiceInteraction",
-                "ordering": "orderInteraction", "matching": "matchInteraction",
-                "short-text": "textEntryInteraction", "numeric": "textEntryInteraction"}
+INTERACTIONS = {
+    "single": "choiceInteraction",
+    "multiple": "choiceInteraction",
+    "true-false": "choiceInteraction",
+    "ordering": "orderInteraction",
+    "matching": "matchInteraction",
+    "short-text": "textEntryInteraction",
+    "numeric": "textEntryInteraction",
+}
 
 
 def sub(parent: ET.Element, tag: str, text: str | None = None, **attributes) -> ET.Element:
@@ -37,8 +43,9 @@ def markup(parent: ET.Element, tag: str, rendered: str, q: Question, **attribute
 
 
 def item(identifier: str, title: str, q: Question, case: Question | None = None) -> bytes:
-    root = ET.Element("assessmentItem", root_namespaces(), identifier=identifier, title=title,
-                      adaptive="false", timeDependent="false")
+    root = ET.Element(
+        "assessmentItem", root_namespaces(), identifier=identifier, title=title, adaptive="false", timeDependent="false"
+    )
     condition, feedback_per_choice = BODIES[q.type](root, q, case)
     _processing(root, condition, feedback_per_choice)
     _modal_feedback(root, q)
@@ -78,8 +85,11 @@ def _declare(root: ET.Element, cardinality: str, base_type: str, values: list[st
 
 
 def _outcomes(root: ET.Element) -> None:
-    for identifier, cardinality, base_type, default in (("SCORE", "single", "float", "0"), ("MAXSCORE", "single", "float", "1"),
-                                                        ("FEEDBACK", "multiple", "identifier", None)):
+    for identifier, cardinality, base_type, default in (
+        ("SCORE", "single", "float", "0"),
+        ("MAXSCORE", "single", "float", "1"),
+        ("FEEDBACK", "multiple", "identifier", None),
+    ):
         outcome = sub(root, "outcomeDeclaration", identifier=identifier, cardinality=cardinality, baseType=base_type)
         if default is not None:
             sub(sub(outcome, "defaultValue"), "value", default)
@@ -102,13 +112,26 @@ def _choice_body(root: ET.Element, q: Question, case: Question | None):
         feedback = [o.feedback for o in q.options]
     single = q.type != "multiple"
     _declare(root, "single" if single else "multiple", "identifier", [c[0] for c in choices if c[2]])
-    interaction = sub(_body(root, q, case), "choiceInteraction", responseIdentifier="RESPONSE",
-                      shuffle=str(q.type != "true-false").lower(), maxChoices="1" if single else "0")
+    interaction = sub(
+        _body(root, q, case),
+        "choiceInteraction",
+        responseIdentifier="RESPONSE",
+        shuffle=str(q.type != "true-false").lower(),
+        maxChoices="1" if single else "0",
+    )
     markup(interaction, "prompt", html(q, q.prompt), q)
     for (identifier, text, _), note in zip(choices, feedback):
         choice = markup(interaction, "simpleChoice", text, q, identifier=identifier)
         if note:
-            markup(choice, "feedbackInline", html(q, note), q, outcomeIdentifier="FEEDBACK", identifier=identifier, showHide="show")
+            markup(
+                choice,
+                "feedbackInline",
+                html(q, note),
+                q,
+                outcomeIdentifier="FEEDBACK",
+                identifier=identifier,
+                showHide="show",
+            )
     return _matches(), True
 
 
@@ -125,8 +148,13 @@ def _ordering_body(root: ET.Element, q: Question, case: Question | None):
 def _matching_body(root: ET.Element, q: Question, case: Question | None):
     count = len(q.pairs)
     _declare(root, "multiple", "directedPair", [f"left-{n} right-{n}" for n in range(1, count + 1)])
-    interaction = sub(_body(root, q, case), "matchInteraction", responseIdentifier="RESPONSE", shuffle="true",
-                      maxAssociations=str(count))
+    interaction = sub(
+        _body(root, q, case),
+        "matchInteraction",
+        responseIdentifier="RESPONSE",
+        shuffle="true",
+        maxAssociations=str(count),
+    )
     markup(interaction, "prompt", html(q, q.prompt), q)
     lefts, rights = sub(interaction, "simpleMatchSet"), sub(interaction, "simpleMatchSet")
     for n, (left, right) in enumerate(q.pairs, 1):
@@ -196,5 +224,12 @@ def _modal_feedback(root: ET.Element, q: Question) -> None:
                 markup(feedback, "p", paragraph, q)
 
 
-BODIES = {"single": _choice_body, "multiple": _choice_body, "true-false": _choice_body, "ordering": _ordering_body,
-          "matching": _matching_body, "short-text": _text_body, "numeric": _text_body}
+BODIES = {
+    "single": _choice_body,
+    "multiple": _choice_body,
+    "true-false": _choice_body,
+    "ordering": _ordering_body,
+    "matching": _matching_body,
+    "short-text": _text_body,
+    "numeric": _text_body,
+}

@@ -58,8 +58,12 @@ def write_exports(title: str, source, out_dir: Path, formats: Iterable[str] = FO
     return write_files(render(selection(title, source, **options), formats), out_dir)
 
 
-def export_banks(quizzes: Iterable[Quiz], out_dir: Path, formats: Iterable[str] = FORMATS,
-                 on_bank: Callable[[str], None] | None = None) -> list[Path]:
+def export_banks(
+    quizzes: Iterable[Quiz],
+    out_dir: Path,
+    formats: Iterable[str] = FORMATS,
+    on_bank: Callable[[str], None] | None = None,
+) -> list[Path]:
     """<quiz-id>.moodle.xml, .gift.txt and .qti21.zip per bank; nothing is written if any bank fails."""
     files, problems, formats = {}, [], list(formats)
     for quiz in quizzes:

@@ -19,8 +19,23 @@ TEMPLATES = Path(__file__).parent / "templates"
 # Longest answer a text box accepts: it bounds what a learning platform must store per question.
 TEXT_LIMITS = {"short-text": 60, "numeric": 20}
 RUNTIME_MESSAGES = (
-    "question_number", "case_questions", "correct", "incorrect", "unanswered", "score", "passed", "failed", "restored",
-    "cleared", "unanswered_left", "review", "order_right", "order_wrong", "pairs_right", "pairs_wrong", "duplicate_position",
+    "question_number",
+    "case_questions",
+    "correct",
+    "incorrect",
+    "unanswered",
+    "score",
+    "passed",
+    "failed",
+    "restored",
+    "cleared",
+    "unanswered_left",
+    "review",
+    "order_right",
+    "order_wrong",
+    "pairs_right",
+    "pairs_wrong",
+    "duplicate_position",
     "fix_first",
 )
 
@@ -41,11 +56,22 @@ def render_quiz(quiz: Quiz, questions: tuple[Question, ...], settings: Settings)
     total = sum(len(q.scored_parts) for q in questions)
     firsts = [1 + sum(len(p.scored_parts) for p in questions[:i]) for i in range(len(questions))]
     return render(
-        TEMPLATES, "quiz.html", quiz=quiz, questions=questions, settings=settings, m=m,
-        total=total, firsts=firsts, intro=_intro(questions, total, settings),
-        key=encode_key(key, quiz.id, quiz.version), text_limits=TEXT_LIMITS,
+        TEMPLATES,
+        "quiz.html",
+        quiz=quiz,
+        questions=questions,
+        settings=settings,
+        m=m,
+        total=total,
+        firsts=firsts,
+        intro=_intro(questions, total, settings),
+        key=encode_key(key, quiz.id, quiz.version),
+        text_limits=TEXT_LIMITS,
         runtime_messages=json.dumps({k: m[k] for k in RUNTIME_MESSAGES}, ensure_ascii=False),
-        display_order=display_order, option_labels=_option_labels, positions=_positions, rights=_rights,
+        display_order=display_order,
+        option_labels=_option_labels,
+        positions=_positions,
+        rights=_rights,
     )
 
 

@@ -55,8 +55,11 @@ class _Reader(MarkedReader):
         self.unknown_keys(data, QUIZ_KEYS, "the quiz")
         quiz_id = self.identifier(data, "the quiz")
         if quiz_id and quiz_id != Path(self.path).stem:
-            self.problem(data.where("id"), f"the quiz id '{quiz_id}' must be the file's name: rename the file "
-                                           f"{quiz_id}.yml or change the id to '{Path(self.path).stem}'")
+            self.problem(
+                data.where("id"),
+                f"the quiz id '{quiz_id}' must be the file's name: rename the file "
+                f"{quiz_id}.yml or change the id to '{Path(self.path).stem}'",
+            )
         version = data.get("version")
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
             self.problem(data.where("version"), "'version' must be a whole number of 1 or more")
@@ -65,10 +68,15 @@ class _Reader(MarkedReader):
             self.problem(data.where("pass_mark"), "'pass_mark' must be a percentage from 0 to 100")
         questions = self.questions(data)
         return Quiz(
-            id=quiz_id, title=self.line(data, "title"), version=version if isinstance(version, int) else 1,
-            questions=questions, pass_mark=pass_mark if isinstance(pass_mark, int) else 70,
-            description=self.text(data, "description", required=False), path=str(self.path),
-            objectives=self.objectives(data), where=dict(data.positions),
+            id=quiz_id,
+            title=self.line(data, "title"),
+            version=version if isinstance(version, int) else 1,
+            questions=questions,
+            pass_mark=pass_mark if isinstance(pass_mark, int) else 70,
+            description=self.text(data, "description", required=False),
+            path=str(self.path),
+            objectives=self.objectives(data),
+            where=dict(data.positions),
         )
 
     def objectives(self, data: Marked) -> tuple[Objective, ...]:
@@ -107,7 +115,9 @@ class _Reader(MarkedReader):
         for question in questions:
             for part in (question, *question.steps):
                 if part.id in seen:
-                    self.problem((part.line, 1), f"duplicate question id '{part.id}' (first used on line {seen[part.id]})")
+                    self.problem(
+                        (part.line, 1), f"duplicate question id '{part.id}' (first used on line {seen[part.id]})"
+                    )
                 seen.setdefault(part.id, part.line)
 
     def question(self, data, nested: bool) -> Question | None:
@@ -117,18 +127,26 @@ class _Reader(MarkedReader):
         kind = data.get("type")
         if kind not in TYPES or (nested and kind == "scenario"):
             allowed = [t for t in TYPES if not (nested and t == "scenario")]
-            self.problem(data.where("type") if "type" in data else data.where(),
-                         f"unknown question type '{shown(kind)}' (use one of: {', '.join(allowed)})")
+            self.problem(
+                data.where("type") if "type" in data else data.where(),
+                f"unknown question type '{shown(kind)}' (use one of: {', '.join(allowed)})",
+            )
             return None
         scored = SCORED_KEYS if kind != "scenario" else set()
         self.unknown_keys(data, COMMON_KEYS | scored | TYPE_KEYS[kind], f"a {kind} question")
         fields = dict(
-            id=self.identifier(data, "a question"), type=kind, prompt=self.text(data, "prompt"),
+            id=self.identifier(data, "a question"),
+            type=kind,
+            prompt=self.text(data, "prompt"),
             source=self.source(data, required=kind != "scenario"),
             explanation=self.text(data, "explanation", required=False),
-            hint=self.text(data, "hint", required=False), difficulty=self.difficulty(data),
-            tags=self.tags(data), line=data.where()[0], where={"": data.where(), **data.positions},
-            level=self.level(data), objective=self.objective(data),
+            hint=self.text(data, "hint", required=False),
+            difficulty=self.difficulty(data),
+            tags=self.tags(data),
+            line=data.where()[0],
+            where={"": data.where(), **data.positions},
+            level=self.level(data),
+            objective=self.objective(data),
         )
         fields.update(self.feedback(data))
         fields.update(getattr(self, "answer_" + kind.replace("-", "_"))(data))
@@ -158,7 +176,9 @@ class _Reader(MarkedReader):
         """The objective a question checks, by id: it becomes an LMS tag, so it is an id."""
         value = self.text(data, "objective", required=False)
         if value and not is_id(value):
-            self.problem(data.where("objective"), f"'objective' must name one of the bank's objectives by its id ({ID_RULE})")
+            self.problem(
+                data.where("objective"), f"'objective' must name one of the bank's objectives by its id ({ID_RULE})"
+            )
             return ""
         return value
 
@@ -167,7 +187,10 @@ class _Reader(MarkedReader):
             return ()
         tags = self.texts(data, "tags", minimum=1, one_line=True)
         if any(len(tag) > TAG_LENGTH or any(c in TAG_FORBIDDEN for c in tag) for tag in tags):
-            self.problem(data.where("tags"), f"a tag must be at most {TAG_LENGTH} characters, without any of: {' '.join(TAG_FORBIDDEN)}")
+            self.problem(
+                data.where("tags"),
+                f"a tag must be at most {TAG_LENGTH} characters, without any of: {' '.join(TAG_FORBIDDEN)}",
+            )
             return ()
         return tags
 
@@ -201,8 +224,9 @@ class _Reader(MarkedReader):
     def options(self, data: Marked) -> tuple[Option, ...]:
         entries = data.get("options")
         if not isinstance(entries, list) or len(entries) < 2:
-            self.problem(data.where("options") if "options" in data else data.where(),
-                         "'options' must list at least two options")
+            self.problem(
+                data.where("options") if "options" in data else data.where(), "'options' must list at least two options"
+            )
             return ()
         options = []
         for entry in entries:
@@ -213,8 +237,14 @@ class _Reader(MarkedReader):
             correct = entry.get("correct", False)
             if not isinstance(correct, bool):
                 self.problem(entry.where("correct"), "'correct' must be true or false")
-            options.append(Option(self.text(entry, "text"), correct is True, self.text(entry, "feedback", required=False),
-                                  where=entry.where()))
+            options.append(
+                Option(
+                    self.text(entry, "text"),
+                    correct is True,
+                    self.text(entry, "feedback", required=False),
+                    where=entry.where(),
+                )
+            )
         if len({o.text for o in options}) != len(options):
             self.problem(data.where("options"), "two options have the same text")
         return tuple(options)
@@ -232,7 +262,9 @@ class _Reader(MarkedReader):
         entries = data.get("pairs")
         pairs = []
         if not isinstance(entries, list) or len(entries) < 2:
-            self.problem(data.where("pairs") if "pairs" in data else data.where(), "'pairs' must list at least two pairs")
+            self.problem(
+                data.where("pairs") if "pairs" in data else data.where(), "'pairs' must list at least two pairs"
+            )
             return {"pairs": ()}
         for entry in entries:
             if not isinstance(entry, Marked) or set(entry) != {"left", "right"}:
@@ -261,7 +293,9 @@ class _Reader(MarkedReader):
     def answer_scenario(self, data: Marked) -> dict:
         entries = data.get("steps")
         if not isinstance(entries, list) or len(entries) < 2:
-            self.problem(data.where("steps") if "steps" in data else data.where(), "a scenario needs at least two 'steps'")
+            self.problem(
+                data.where("steps") if "steps" in data else data.where(), "a scenario needs at least two 'steps'"
+            )
             return {"steps": ()}
         return {"steps": tuple(s for s in (self.question(e, nested=True) for e in entries) if s)}
 

@@ -64,8 +64,10 @@ class _Checker:
         low, high = OBJECTIVES_RANGE
         count = len(self.quiz.objectives)
         if not low <= count <= high:
-            self.problem(self.bank_start("objectives" if count else "id"),
-                         f"a bank needs {low} to {high} 'objectives', found {count}")
+            self.problem(
+                self.bank_start("objectives" if count else "id"),
+                f"a bank needs {low} to {high} 'objectives', found {count}",
+            )
         checked = {item.objective for item in scored_items(self.quiz)}
         for objective in self.quiz.objectives:
             if objective.id not in checked:
@@ -76,45 +78,62 @@ class _Checker:
             self.problem(item.at(), f"question '{item.id}' needs a 'level' ({' or '.join(LEVELS)})")
         known = [o.id for o in self.quiz.objectives]
         if not item.objective:
-            self.problem(item.at(), f"question '{item.id}' needs an 'objective' (one of: {', '.join(known) or 'none declared'})")
+            self.problem(
+                item.at(), f"question '{item.id}' needs an 'objective' (one of: {', '.join(known) or 'none declared'})"
+            )
         elif item.objective not in known:
-            self.problem(item.at("objective"), f"unknown objective '{item.objective}' (the bank declares: {', '.join(known) or 'none'})")
+            self.problem(
+                item.at("objective"),
+                f"unknown objective '{item.objective}' (the bank declares: {', '.join(known) or 'none'})",
+            )
 
     def item_single(self, item: Question) -> None:
         if len(item.options) < MIN_SINGLE_OPTIONS:
-            self.problem(item.at("options"),
-                         f"a single-choice question needs at least {MIN_SINGLE_OPTIONS} options, found {len(item.options)}")
+            self.problem(
+                item.at("options"),
+                f"a single-choice question needs at least {MIN_SINGLE_OPTIONS} options, found {len(item.options)}",
+            )
         self.catch_all(item)
 
     def item_multiple(self, item: Question) -> None:
         wrong = sum(not o.correct for o in item.options)
         if wrong < MIN_WRONG_OPTIONS:
-            self.problem(item.at("options"),
-                         f"a multiple-response question needs at least {MIN_WRONG_OPTIONS} wrong options, found {wrong}")
+            self.problem(
+                item.at("options"),
+                f"a multiple-response question needs at least {MIN_WRONG_OPTIONS} wrong options, found {wrong}",
+            )
         self.catch_all(item)
 
     def catch_all(self, item: Question) -> None:
         for option in item.options:
             if CATCH_ALL.search(option.text):
-                self.problem(option.where, f"option '{option.text}' points at other options: write each answer out instead")
+                self.problem(
+                    option.where, f"option '{option.text}' points at other options: write each answer out instead"
+                )
 
     def item_matching(self, item: Question) -> None:
         if len(item.pairs) < MIN_PAIRS:
-            self.problem(item.at("pairs"), f"a matching question needs at least {MIN_PAIRS} pairs, found {len(item.pairs)}")
+            self.problem(
+                item.at("pairs"), f"a matching question needs at least {MIN_PAIRS} pairs, found {len(item.pairs)}"
+            )
 
     def item_true_false(self, item: Question) -> None:
         word = giveaway(item.prompt)
         if item.answer is False and word:
-            self.problem(item.at("prompt"),
-                         f"a false statement with '{word}' gives itself away: state the wrong claim without absolute words")
+            self.problem(
+                item.at("prompt"),
+                f"a false statement with '{word}' gives itself away: state the wrong claim without absolute words",
+            )
 
     def apply_share(self) -> None:
         items = scored_items(self.quiz)
         applied = sum(item.level == "apply" for item in items)
         if items and applied < MIN_APPLY_SHARE * len(items):
-            self.problem(self.bank_start("questions"),
-                         f"{applied} of {len(items)} scored items apply knowledge (level: apply), "
-                         f"fewer than {MIN_APPLY_SHARE:.0%}")
+            self.problem(
+                self.bank_start("questions"),
+                f"{applied} of {len(items)} scored items apply knowledge (level: apply), "
+                f"fewer than {MIN_APPLY_SHARE:.0%}",
+            )
 
     def key_spread(self) -> None:
         positions = Counter(p for p in (right_position(i) for i in scored_items(self.quiz) if i.type == "single") if p)
@@ -123,9 +142,11 @@ class _Checker:
             return
         position, count = positions.most_common(1)[0]
         if count > MAX_SHARE_IN_ONE_POSITION * total:
-            self.problem(self.bank_start("questions"),
-                         f"the right option is number {position} in {count} of {total} single-choice questions: "
-                         "spread the right answers over the positions")
+            self.problem(
+                self.bank_start("questions"),
+                f"the right option is number {position} in {count} of {total} single-choice questions: "
+                "spread the right answers over the positions",
+            )
 
 
 def check_quality(quiz: Quiz) -> list[Problem]:
@@ -156,7 +177,9 @@ def bank_stats(quiz: Quiz) -> BankStats:
         return [i for i in items if i.type == kind]
 
     return BankStats(
-        items=len(items), questions=len(quiz.questions), types=Counter(i.type for i in items),
+        items=len(items),
+        questions=len(quiz.questions),
+        types=Counter(i.type for i in items),
         levels=Counter(i.level or "none" for i in items),
         single_options=Counter(len(i.options) for i in of("single")),
         multiple_wrong=Counter(sum(not o.correct for o in i.options) for i in of("multiple")),
@@ -171,13 +194,15 @@ def _counts(counter: Counter, sort=sorted) -> str:
 
 def format_stats(quiz: Quiz) -> str:
     s = bank_stats(quiz)
-    return "\n".join([
-        f"{quiz.path}: {quiz.id} (version {quiz.version})",
-        f"  items: {s.items} scored, in {s.questions} questions; objectives: {len(quiz.objectives)}",
-        f"  types: {_counts(s.types, lambda c: sorted(c, key=lambda k: -c[k]))}",
-        f"  levels: {_counts(s.levels)}; apply share {s.apply_share:.0%}",
-        f"  single-choice options (count: questions): {_counts(s.single_options)}",
-        f"  multiple-response wrong options (count: questions): {_counts(s.multiple_wrong)}",
-        f"  single-choice right option by position: {_counts(s.single_keys)}",
-        f"  true-false keys: {_counts(s.true_false)}",
-    ])
+    return "\n".join(
+        [
+            f"{quiz.path}: {quiz.id} (version {quiz.version})",
+            f"  items: {s.items} scored, in {s.questions} questions; objectives: {len(quiz.objectives)}",
+            f"  types: {_counts(s.types, lambda c: sorted(c, key=lambda k: -c[k]))}",
+            f"  levels: {_counts(s.levels)}; apply share {s.apply_share:.0%}",
+            f"  single-choice options (count: questions): {_counts(s.single_options)}",
+            f"  multiple-response wrong options (count: questions): {_counts(s.multiple_wrong)}",
+            f"  single-choice right option by position: {_counts(s.single_keys)}",
+            f"  true-false keys: {_counts(s.true_false)}",
+        ]
+    )

@@ -46,13 +46,16 @@ def run(args) -> int:
 
 def add_command(commands) -> None:
     parser = commands.add_parser(
-        "scorm", help="write SCORM 1.2 and 2004 packages of the book's modules",
+        "scorm",
+        help="write SCORM 1.2 and 2004 packages of the book's modules",
         description="Package modules (quizzes/modules.yml) from the built site, one zip per module and version.",
     )
     parser.add_argument("--module", help="only this module id (default: every module)")
     parser.add_argument("--version", choices=[*VERSIONS, "both"], default="both", help="SCORM version (default: both)")
     parser.add_argument("--site", type=Path, default=Path("_build/html"), help="the built site (default: _build/html)")
     parser.add_argument("--quizzes", type=Path, default=Path("quizzes"), help="folder with modules.yml and the banks")
-    parser.add_argument("--out", type=Path, default=Path("_build/scorm"), help="where packages go (default: _build/scorm)")
+    parser.add_argument(
+        "--out", type=Path, default=Path("_build/scorm"), help="where packages go (default: _build/scorm)"
+    )
     parser.add_argument("--language", default="en", help="language of the module's controls (default: en)")
     parser.set_defaults(run=run)

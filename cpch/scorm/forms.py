@@ -25,8 +25,14 @@ def form_fields(soup: BeautifulSoup) -> list[FormField]:
     return fields
 
 
-def bound_text_fields(pages: list[Page], version: str, source, questions: list[ScoredQuestion] | None = None,
-                      quizzes: int = 0, identity: str = "") -> int:
+def bound_text_fields(
+    pages: list[Page],
+    version: str,
+    source,
+    questions: list[ScoredQuestion] | None = None,
+    quizzes: int = 0,
+    identity: str = "",
+) -> int:
     """Give every free-text field of the pages' forms a maxlength that fits; return that length."""
     soups = [BeautifulSoup(page.html, "html.parser") for page in pages]
     fields = [field for soup in soups for field in form_fields(soup)]
@@ -36,9 +42,19 @@ def bound_text_fields(pages: list[Page], version: str, source, questions: list[S
     fixed = longest_suspend_data(questions or [], len(pages), quizzes, identity, fields, 0)
     length = min(LONGEST_TEXT, (SUSPEND_LIMITS[version] - fixed) // (2 * texts))
     if length < SHORTEST_USEFUL_TEXT:
-        raise LocatedError([Problem(source, 1, 1, (
-            f"{texts} free-text fields leave {max(length, 0)} characters each in SCORM {version} suspend data; "
-            f"at least {SHORTEST_USEFUL_TEXT} are needed: package this form for SCORM 2004 only (scorm: [\"2004\"])"))])
+        raise LocatedError(
+            [
+                Problem(
+                    source,
+                    1,
+                    1,
+                    (
+                        f"{texts} free-text fields leave {max(length, 0)} characters each in SCORM {version} suspend data; "
+                        f'at least {SHORTEST_USEFUL_TEXT} are needed: package this form for SCORM 2004 only (scorm: ["2004"])'
+                    ),
+                )
+            ]
+        )
     for page, soup in zip(pages, soups):
         for field in soup.select("[data-item] textarea[data-field], [data-item] input[type=text][data-field]"):
             field["maxlength"] = str(length)

@@ -11,7 +11,9 @@ from cpch.scorm.suspend import ScoredQuestion
 
 def question_set(quizzes: tuple[str, ...], questions: list[ScoredQuestion], forms: list[str]) -> str:
     """12 hexadecimal characters naming `questions` (numbered quiz by quiz in `quizzes` order) and `forms`."""
-    lines = [f"{q.key}@{q.quiz_version}:{q.type}" for q in runtime_order(quizzes, questions)] + [f"form:{form}" for form in forms]
+    lines = [f"{q.key}@{q.quiz_version}:{q.type}" for q in runtime_order(quizzes, questions)] + [
+        f"form:{form}" for form in forms
+    ]
     return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:12]
 
 

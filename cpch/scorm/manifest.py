@@ -27,9 +27,9 @@ HEADERS = {
         'xmlns:imsss="http://www.imsglobal.org/xsd/imsss" '
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
         'xsi:schemaLocation="http://www.imsglobal.org/xsd/imscp_v1p1 imscp_v1p1.xsd '
-        'http://www.adlnet.org/xsd/adlcp_v1p3 adlcp_v1p3.xsd '
-        'http://www.adlnet.org/xsd/adlseq_v1p3 adlseq_v1p3.xsd '
-        'http://www.adlnet.org/xsd/adlnav_v1p3 adlnav_v1p3.xsd '
+        "http://www.adlnet.org/xsd/adlcp_v1p3 adlcp_v1p3.xsd "
+        "http://www.adlnet.org/xsd/adlseq_v1p3 adlseq_v1p3.xsd "
+        "http://www.adlnet.org/xsd/adlnav_v1p3 adlnav_v1p3.xsd "
         'http://www.imsglobal.org/xsd/imsss imsss_v1p0.xsd"'
     ),
 }
@@ -43,7 +43,15 @@ def manifest_identifier(module: Module, identity: str) -> str:
 
 def render_manifest(module: Module, version: str, files: list[str], identity: str = "") -> str:
     """The manifest listing `files` (paths in the package, launch page first)."""
-    return render(TEMPLATES, "imsmanifest.xml", one_line=False, module=module, version=version, files=files,
-                  identifier=manifest_identifier(module, identity),
-                  header=Markup(HEADERS[version]), schema_version=SCHEMA_VERSION[version],
-                  scorm_type="adlcp:scormtype" if version == "1.2" else "adlcp:scormType")
+    return render(
+        TEMPLATES,
+        "imsmanifest.xml",
+        one_line=False,
+        module=module,
+        version=version,
+        files=files,
+        identifier=manifest_identifier(module, identity),
+        header=Markup(HEADERS[version]),
+        schema_version=SCHEMA_VERSION[version],
+        scorm_type="adlcp:scormtype" if version == "1.2" else "adlcp:scormType",
+    )

@@ -39,7 +39,9 @@ class _Reader(MarkedReader):
     def modules(self, data) -> dict[str, Module]:
         entries = data.get("modules") if isinstance(data, Marked) else None
         if not isinstance(entries, list) or not entries:
-            self.problem(data.where("modules") if isinstance(data, Marked) else (1, 1), "'modules' must be a non-empty list")
+            self.problem(
+                data.where("modules") if isinstance(data, Marked) else (1, 1), "'modules' must be a non-empty list"
+            )
             return {}
         if isinstance(data, Marked):
             self.unknown_keys(data, {"modules"}, "modules.yml")
@@ -82,15 +84,35 @@ class _Reader(MarkedReader):
             self.problem(entry.where("completion"), f"'completion' must be one of: {', '.join(COMPLETIONS)}")
             completion = "quizzes"
         versions = entry.get("scorm", list(VERSIONS))
-        if not isinstance(versions, list) or not versions or any(not isinstance(v, (str, int, float)) or str(v) not in VERSIONS for v in versions):
-            self.problem(entry.where("scorm"), f"'scorm' must list SCORM versions among: {', '.join(VERSIONS)} (quote them: \"1.2\")")
+        if (
+            not isinstance(versions, list)
+            or not versions
+            or any(not isinstance(v, (str, int, float)) or str(v) not in VERSIONS for v in versions)
+        ):
+            self.problem(
+                entry.where("scorm"),
+                f"'scorm' must list SCORM versions among: {', '.join(VERSIONS)} (quote them: \"1.2\")",
+            )
             versions = list(VERSIONS)
-        return Module(str(module_id), title, version, pass_mark, chapters, quizzes,
-                      self.text(entry, "description", required=False), completion, tuple(str(v) for v in versions))
+        return Module(
+            str(module_id),
+            title,
+            version,
+            pass_mark,
+            chapters,
+            quizzes,
+            self.text(entry, "description", required=False),
+            completion,
+            tuple(str(v) for v in versions),
+        )
 
     def names(self, entry: Marked, key: str, known: set[str], what: str, why: str) -> tuple[str, ...]:
         values = entry.get(key, [] if key == "quizzes" else None)
-        if not isinstance(values, list) or not all(isinstance(v, str) for v in values) or (key == "chapters" and not values):
+        if (
+            not isinstance(values, list)
+            or not all(isinstance(v, str) for v in values)
+            or (key == "chapters" and not values)
+        ):
             self.problem(entry.where(key), f"'{key}' must be a list of names")
             return ()
         for value in values:

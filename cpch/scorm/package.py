@@ -40,11 +40,22 @@ def scored_questions(module: Module, pages: list[Page], source: Path) -> list[Sc
             found.add(quiz_id)
             for item in quiz.select(".quiz-question"):
                 choices = len(item.select("fieldset input[type=radio], fieldset input[type=checkbox], fieldset select"))
-                questions.append(ScoredQuestion(f"{quiz_id}.{item['data-question']}", str(item["data-type"]), choices,
-                                                int(str(quiz.get("data-version") or 1))))
+                questions.append(
+                    ScoredQuestion(
+                        f"{quiz_id}.{item['data-question']}",
+                        str(item["data-type"]),
+                        choices,
+                        int(str(quiz.get("data-version") or 1)),
+                    )
+                )
     missing = [q for q in module.quizzes if q not in found]
     if missing:
-        raise LocatedError([Problem(source, 1, 1, f"module '{module.id}': quiz '{q}' is not embedded in any of its chapters") for q in missing])
+        raise LocatedError(
+            [
+                Problem(source, 1, 1, f"module '{module.id}': quiz '{q}' is not embedded in any of its chapters")
+                for q in missing
+            ]
+        )
     return questions
 
 
@@ -54,17 +65,27 @@ def forms(pages: list[Page]) -> list[str]:
     return [f"{tool}@{version}" for tool, version in found]
 
 
-def check_limits(module: Module, version: str, questions: list[ScoredQuestion], pages: int, source: Path,
-                 identity: str = "") -> None:
+def check_limits(
+    module: Module, version: str, questions: list[ScoredQuestion], pages: int, source: Path, identity: str = ""
+) -> None:
     problems = [
         Problem(source, 1, 1, f"module '{module.id}': {q.key} has {q.choices} choices; SCORM allows {MAX_CHOICES}")
-        for q in questions if q.choices > MAX_CHOICES
+        for q in questions
+        if q.choices > MAX_CHOICES
     ]
     longest = longest_suspend_data(questions, pages, len(module.quizzes), identity)
     if version == "1.2" and longest > SCORM12_SUSPEND_LIMIT:
-        problems.append(Problem(source, 1, 1, (
-            f"module '{module.id}' could need {longest} characters of suspend data; SCORM 1.2 allows "
-            f"{SCORM12_SUSPEND_LIMIT}: split it into smaller modules")))
+        problems.append(
+            Problem(
+                source,
+                1,
+                1,
+                (
+                    f"module '{module.id}' could need {longest} characters of suspend data; SCORM 1.2 allows "
+                    f"{SCORM12_SUSPEND_LIMIT}: split it into smaller modules"
+                ),
+            )
+        )
     if problems:
         raise LocatedError(problems)
 
@@ -73,8 +94,9 @@ def css_dependencies(name: str, text: str) -> list[str]:
     return [url for url in CSS_URL.findall(text) if not url.startswith(("data:", "#", "http:", "https:", "//"))]
 
 
-def collect_files(module: Module, version: str, site: Path, pages: list[Page], language: str,
-                  text_limit: int = 0, identity: str = "") -> dict[str, bytes]:
+def collect_files(
+    module: Module, version: str, site: Path, pages: list[Page], language: str, text_limit: int = 0, identity: str = ""
+) -> dict[str, bytes]:
     static = site / "_static"
     uses_design = any("sd-" in page.html for page in pages)
     styles = SITE_STYLES + ([DESIGN_STYLE] if uses_design else [])
@@ -92,10 +114,20 @@ def collect_files(module: Module, version: str, site: Path, pages: list[Page], l
         for image in page.images:
             files[f"images/{Path(image).name}"] = (site / image).read_bytes()
     launch = render_launch_page(
-        module, pages, version,
+        module,
+        pages,
+        version,
         styles=[f"assets/{n}" for n in styles + ["cpch-quiz.css", *forms[:1], "cpch-module.css"]],
-        scripts=["assets/cpch-scorm.js", "assets/cpch-module.js", "assets/cpch-quiz.js", *[f"assets/{n}" for n in forms[1:]]],
-        messages=messages(language), language=language, text_limit=text_limit, identity=identity,
+        scripts=[
+            "assets/cpch-scorm.js",
+            "assets/cpch-module.js",
+            "assets/cpch-quiz.js",
+            *[f"assets/{n}" for n in forms[1:]],
+        ],
+        messages=messages(language),
+        language=language,
+        text_limit=text_limit,
+        identity=identity,
     )
     files["index.html"] = launch.encode()
     listed = ["index.html", *sorted(n for n in files if n != "index.html")]
@@ -108,8 +140,9 @@ def build_package(module: Module, version: str, site: Path, out: Path, source: P
     return package_pages(module, version, extract_pages(site, module.chapters), site, out, source, language)
 
 
-def package_pages(module: Module, version: str, pages: list[Page], site: Path, out: Path, source: Path,
-                  language: str = "en") -> Path:
+def package_pages(
+    module: Module, version: str, pages: list[Page], site: Path, out: Path, source: Path, language: str = "en"
+) -> Path:
     """Package `pages` (with the site's style sheets and scripts) as one module."""
     if version not in module.versions:
         raise LocatedError([Problem(source, 1, 1, f"module '{module.id}' is not made for SCORM {version}")])

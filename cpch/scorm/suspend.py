@@ -67,8 +67,14 @@ def longest_form(fields: list[FormField], text_limit: int) -> int:
     return size
 
 
-def longest_suspend_data(questions: list[ScoredQuestion], pages: int, quizzes: int, identity: str = "",
-                         form: list[FormField] | None = None, text_limit: int = 0) -> int:
+def longest_suspend_data(
+    questions: list[ScoredQuestion],
+    pages: int,
+    quizzes: int,
+    identity: str = "",
+    form: list[FormField] | None = None,
+    text_limit: int = 0,
+) -> int:
     size = len(FRAME) + len(identity) + TIME + len(str(max(pages - 1, 0))) + pages + quizzes + len(questions)
     size += sum(longest_answer(q) for q in questions)
     return size + (longest_form(form, text_limit) if form else 0)

@@ -13,9 +13,9 @@ from cpch.sphinxext.diagnostic import DiagnosticDirective, add_diagnostic_assets
 from cpch.sphinxext.metadata import add_description
 from cpch.sphinxext.objectives import ObjectivesDirective
 from cpch.sphinxext.offline import add_page_script, write_worker
+from cpch.sphinxext.quiz import QuizDirective, add_quiz_assets, add_static_path, quiz_node, render_quizzes
 from cpch.sphinxext.search import improve_search_index, use_scorer
 from cpch.sphinxext.tables import label_page_tables
-from cpch.sphinxext.quiz import QuizDirective, add_quiz_assets, add_static_path, quiz_node, render_quizzes
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme" / "cpch-book"
 

@@ -19,10 +19,10 @@ DOCUTILS_VIEWPORT = '<meta name="viewport" content="width=device-width, initial-
 
 def _design_classes(node: nodes.Element):
     """sphinx-design's classes under `node`, leaving out dropdowns (book.css styles those)."""
-    classes = node.get("classes", ())
+    classes: list[str] = node.get("classes", [])
     if "sd-dropdown" in classes:
         return
-    yield from (cls for cls in classes if cls.startswith("sd-"))
+    yield from (name for name in classes if name.startswith("sd-"))
     for child in node.children:
         if isinstance(child, nodes.Element):
             yield from _design_classes(child)
@@ -41,7 +41,7 @@ def _name(asset) -> str:
 
 
 def drop_unused_assets(app, pagename, templatename, context, doctree) -> None:
-    unused = () if templatename == "search.html" else SEARCH_ONLY
+    unused: tuple[str, ...] = () if templatename == "search.html" else SEARCH_ONLY
     if doctree is None or not uses_design(doctree):
         unused += DESIGN_ASSETS
     if doctree is None or not shows_code(doctree):

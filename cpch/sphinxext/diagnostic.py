@@ -72,9 +72,13 @@ class DiagnosticDirective(SphinxDirective):
                 continue
             chosen = diagnostic.items if word == ALL else diagnostic.select((word,))
             if not chosen:
-                logger.warning(f"diagnostic '{diagnostic.id}': no question is numbered {word}", location=self.get_location())
+                logger.warning(
+                    f"diagnostic '{diagnostic.id}': no question is numbered {word}", location=self.get_location()
+                )
             numbers.extend(item.number for item in chosen if item.number not in numbers)
-        node = diagnostic_node(path=str(path), numbers=tuple(numbers), controls="controls" in words, report="report" in words)
+        node = diagnostic_node(
+            path=str(path), numbers=tuple(numbers), controls="controls" in words, report="report" in words
+        )
         self.set_source_info(node)
         return [node]
 
@@ -99,12 +103,16 @@ def check_coverage(found: list, diagnostic, location) -> None:
     shown = [number for node in found for number in node["numbers"]]
     twice = sorted({n for n in shown if shown.count(n) > 1})
     if twice:
-        logger.warning(f"diagnostic '{diagnostic.id}': questions shown twice on this page: {', '.join(twice)}", location=location)
+        logger.warning(
+            f"diagnostic '{diagnostic.id}': questions shown twice on this page: {', '.join(twice)}", location=location
+        )
     if any(node["report"] for node in found):
         missing = [item.number for item in diagnostic.items if item.number not in shown]
         if missing:
-            logger.warning(f"diagnostic '{diagnostic.id}': the report needs every question on its page; missing: {', '.join(missing)}",
-                           location=location)
+            logger.warning(
+                f"diagnostic '{diagnostic.id}': the report needs every question on its page; missing: {', '.join(missing)}",
+                location=location,
+            )
 
 
 def render_diagnostics(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -121,8 +129,12 @@ def render_diagnostics(app: Sphinx, doctree: nodes.document, docname: str) -> No
         sources = section_links(app, docname, found[0], named_sections(diagnostic), diagnostic.path, "section")
         for serial, node in enumerate(found):
             settings = Settings(
-                messages=messages(app.config.language), sources=sources, config=serial == 0,
-                controls=node["controls"], report=node["report"], heading_level=heading_level(node),
+                messages=messages(app.config.language),
+                sources=sources,
+                config=serial == 0,
+                controls=node["controls"],
+                report=node["report"],
+                heading_level=heading_level(node),
             )
             items = tuple(diagnostic.item(number) for number in node["numbers"])
             html = render_block(diagnostic, items, settings)

@@ -21,7 +21,9 @@ class ObjectivesDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         path = bank_path(self.env.app, self.arguments[0])
         if not path.is_file():
-            logger.warning(f"objectives '{self.arguments[0]}': no question bank at {path}", location=self.get_location())
+            logger.warning(
+                f"objectives '{self.arguments[0]}': no question bank at {path}", location=self.get_location()
+            )
             return []
         self.env.note_dependency(str(path))
         try:
@@ -39,7 +41,9 @@ class ObjectivesDirective(SphinxDirective):
         box += nodes.paragraph(text=text["objectives_lead"])
         items = nodes.bullet_list()
         for objective in quiz.objectives:
-            items += nodes.list_item("", nodes.paragraph(text=objective.text), ids=[f"objective-{quiz.id}-{objective.id}"])
+            items += nodes.list_item(
+                "", nodes.paragraph(text=objective.text), ids=[f"objective-{quiz.id}-{objective.id}"]
+            )
         box += items
         self.set_source_info(box)
         return [box]

@@ -45,7 +45,9 @@ def referenced(outdir: Path, page: Path) -> set[str]:
 def offline_files(outdir: Path) -> dict[str, str]:
     """Every page and every file the pages use: address -> SHA-256 (first 16 hex digits)."""
     pages = sorted(outdir.rglob("*.html"))
-    addresses = {p.relative_to(outdir).as_posix() for p in pages} | {name for name in EXTRA if (outdir / name).is_file()}
+    addresses = {p.relative_to(outdir).as_posix() for p in pages} | {
+        name for name in EXTRA if (outdir / name).is_file()
+    }
     for page in pages:
         addresses |= referenced(outdir, page)
     return {address: digest((outdir / address.split("?")[0]).read_bytes()) for address in sorted(addresses)}

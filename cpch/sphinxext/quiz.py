@@ -75,10 +75,15 @@ class QuizDirective(SphinxDirective):
                 logger.warning(str(problem), location=self.get_location())
         tags = tuple(t.strip() for t in self.options.get("tags", "").split(",") if t.strip())
         if not quiz.select(tags, self.options.get("count")):
-            logger.warning(f"quiz '{quiz.id}': no question has the tags {', '.join(tags)}", location=self.get_location())
+            logger.warning(
+                f"quiz '{quiz.id}': no question has the tags {', '.join(tags)}", location=self.get_location()
+            )
             return []
         node = quiz_node(
-            path=str(path), tags=tags, count=self.options.get("count"), shuffle="shuffle" in self.options,
+            path=str(path),
+            tags=tags,
+            count=self.options.get("count"),
+            shuffle="shuffle" in self.options,
             pass_mark=self.options.get("pass-mark", quiz.pass_mark),
         )
         self.set_source_info(node)
@@ -93,10 +98,13 @@ def render_quizzes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             node.replace_self(nodes.paragraph(text=f"{quiz.title}: {len(questions)} questions."))
             continue
         settings = Settings(
-            dom_id=f"quiz-{quiz.id}-{serial}", pass_mark=node["pass_mark"], shuffle=node["shuffle"],
+            dom_id=f"quiz-{quiz.id}-{serial}",
+            pass_mark=node["pass_mark"],
+            shuffle=node["shuffle"],
             messages=messages(app.config.language),
-            sources=section_links(app, docname, node, [(p.source, p.line) for q in questions for p in q.scored_parts],
-                                  quiz.path, "source"),
+            sources=section_links(
+                app, docname, node, [(p.source, p.line) for q in questions for p in q.scored_parts], quiz.path, "source"
+            ),
         )
         node.replace_self(nodes.raw("", render_quiz(quiz, questions, settings), format="html", classes=[RAW_CLASS]))
 

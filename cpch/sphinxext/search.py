@@ -36,7 +36,9 @@ def read_index(path: Path) -> dict:
 
 
 def write_index(path: Path, index: dict) -> None:
-    path.write_text("Search.setIndex(" + json.dumps(index, separators=(",", ":"), ensure_ascii=False) + ")", encoding="utf-8")
+    path.write_text(
+        "Search.setIndex(" + json.dumps(index, separators=(",", ":"), ensure_ascii=False) + ")", encoding="utf-8"
+    )
 
 
 def spelt_out(acronym: str, title: str) -> list[str]:
@@ -63,7 +65,7 @@ def term_names(outdir: Path, index: dict) -> dict[str, str]:
     for found in index.get("indexentries", {}).values():
         for doc, anchor, *_ in found:
             if str(anchor).startswith(TERM_ANCHOR) and anchor not in names:
-                page = (outdir / (index['docnames'][doc] + '.html')).read_text(encoding="utf-8")
+                page = (outdir / (index["docnames"][doc] + ".html")).read_text(encoding="utf-8")
                 match = re.search(rf'<dt id="{re.escape(anchor)}">(.*?)<a class="headerlink"', page, re.DOTALL)
                 if match:
                     names[anchor] = html.unescape(re.sub(r"<[^>]+>", "", match.group(1))).strip()
@@ -96,6 +98,6 @@ def improve(index: dict, stem, names: dict[str, str]) -> dict:
 def improve_search_index(app: Sphinx, exception) -> None:
     path = Path(app.outdir) / "searchindex.js"
     if exception is None and app.builder.format == "html" and path.is_file():
-        stem = app.builder.indexer.lang.stem
+        stem = app.builder.indexer.lang.stem  # type: ignore[attr-defined]  # the HTML builder's search indexer
         index = read_index(path)
         write_index(path, improve(index, stem, term_names(Path(app.outdir), index)))

@@ -4,7 +4,7 @@ squeezing its words letter by letter into columns a few pixels wide."""
 
 import re
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 # docutils never nests tables, so each match is one whole table.
 TABLE = re.compile(r"<table\b.*?</table>", re.DOTALL)
@@ -14,16 +14,17 @@ MIN_COLUMNS = 3
 
 
 def _label(match: re.Match) -> str:
-    soup = BeautifulSoup(match.group(0), "html.parser")
-    table = soup.table
+    table = BeautifulSoup(match.group(0), "html.parser").find("table")
+    if not isinstance(table, Tag):
+        return match.group(0)
     head = table.find("thead")
-    rows = head.find_all("tr") if head else []
+    rows = head.find_all("tr") if isinstance(head, Tag) else []
     if not rows:
         return match.group(0)
     names = [cell.get_text(" ", strip=True) for cell in rows[-1].find_all(["th", "td"])]
     if len(names) < MIN_COLUMNS or any(cell.has_attr("colspan") for cell in table.find_all(["th", "td"])):
         return match.group(0)
-    table["class"] = [*table.get("class", []), REFLOW_CLASS]
+    table["class"] = " ".join([*(name for name in table.get_attribute_list("class") if name), REFLOW_CLASS])
     for row in table.select("tbody > tr"):
         for name, cell in zip(names, row.find_all(["th", "td"], recursive=False)):
             cell["data-label"] = name

@@ -20,7 +20,9 @@ STATIC = Path(__file__).parent / "static"
 SITE_ASSETS = ["basic.css", "book.css", "favicon.svg"]
 
 
-def write_trainer_pages(site: Path, quizzes_dir: Path, book: Path, out: Path, notes_dir: Path | None = None) -> list[Path]:
+def write_trainer_pages(
+    site: Path, quizzes_dir: Path, book: Path, out: Path, notes_dir: Path | None = None
+) -> list[Path]:
     quizzes = load_banks(bank_files(quizzes_dir), book_labels(book))
     modules = load_modules(quizzes_dir / "modules.yml", site_pages(site), set(quizzes))
     inventory = site_inventory(site)
@@ -33,7 +35,9 @@ def write_trainer_pages(site: Path, quizzes_dir: Path, book: Path, out: Path, no
     shutil.copyfile(STATIC / "trainer.css", out / "assets" / "trainer.css")
     written = [write_atomically(out / "index.html", catalogue(quizzes, modules, inventory, bool(notes)).encode())]
     if notes:
-        written.append(write_atomically(out / "notes.html", page("Trainer notes", notes_html, "../html/index.html").encode()))
+        written.append(
+            write_atomically(out / "notes.html", page("Trainer notes", notes_html, "../html/index.html").encode())
+        )
     with Progress("Writing answer keys", len(quizzes) + 1) as bar:
         for quiz in quizzes.values():
             written.append(write_atomically(out / f"key-{quiz.id}.html", answer_key(quiz, labels).encode()))
@@ -64,13 +68,20 @@ def run(args) -> int:
 
 def add_command(commands) -> None:
     parser = commands.add_parser(
-        "trainer", help="write the trainer pages: catalogue and answer keys (HTML and PDF)",
+        "trainer",
+        help="write the trainer pages: catalogue and answer keys (HTML and PDF)",
         description="Write a catalogue of quizzes and modules and an answer key per quiz, outside the learner site.",
     )
     parser.add_argument("--site", type=Path, default=Path("_build/html"), help="the built site (default: _build/html)")
     parser.add_argument("--quizzes", type=Path, default=Path("quizzes"), help="folder of banks and modules.yml")
     parser.add_argument("--book", type=Path, default=Path("book"), help="the book's sources, for section labels")
-    parser.add_argument("--notes", type=Path, default=Path("trainer-notes"),
-                        help="folder of trainer notes, one Markdown file per chapter (default: trainer-notes)")
-    parser.add_argument("--out", type=Path, default=Path("_build/trainer"), help="where the pages go (default: _build/trainer)")
+    parser.add_argument(
+        "--notes",
+        type=Path,
+        default=Path("trainer-notes"),
+        help="folder of trainer notes, one Markdown file per chapter (default: trainer-notes)",
+    )
+    parser.add_argument(
+        "--out", type=Path, default=Path("_build/trainer"), help="where the pages go (default: _build/trainer)"
+    )
     parser.set_defaults(run=run)

@@ -38,7 +38,9 @@ class Note:
 def _front_matter(path: Path, lines: list[str]) -> tuple[Marked, int]:
     """The front matter as a Marked mapping, and the index of the first body line."""
     if not lines or lines[0].strip() != FENCE:
-        raise LocatedError([Problem(path, 1, 1, f"no front matter: start the file with '{FENCE}', 'chapter: <path>', '{FENCE}'")])
+        raise LocatedError(
+            [Problem(path, 1, 1, f"no front matter: start the file with '{FENCE}', 'chapter: <path>', '{FENCE}'")]
+        )
     end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() == FENCE), None)
     if end is None:
         raise LocatedError([Problem(path, 1, 1, f"the front matter has no closing '{FENCE}' line")])

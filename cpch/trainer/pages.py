@@ -18,8 +18,15 @@ STYLES = ["assets/basic.css", "assets/book.css", "assets/trainer.css"]
 
 def page(title: str, body: str, site_link: str) -> str:
     # Wide tables carry their headers cell by cell, so a phone shows them as labelled rows (book.css).
-    return render(TEMPLATES, "page.html", one_line=False, title=title, body=Markup(label_cells(body)), site_link=site_link,
-                  styles=STYLES)
+    return render(
+        TEMPLATES,
+        "page.html",
+        one_line=False,
+        title=title,
+        body=Markup(label_cells(body)),
+        site_link=site_link,
+        styles=STYLES,
+    )
 
 
 def _topics(quiz: Quiz) -> list[str]:
@@ -54,9 +61,21 @@ def anchor(quiz: Quiz, question: Question) -> str:
 def catalogue(quizzes: dict[str, Quiz], modules: dict[str, Module], inventory: dict, has_notes: bool = False) -> str:
     labels, docs = inventory["std:label"], inventory["std:doc"]
     objectives = render(TEMPLATES, "objectives.html", quizzes=quizzes, numbers=numbers, anchor=anchor)
-    body = render(TEMPLATES, "catalogue.html", one_line=False, quizzes=quizzes, modules=modules, docs=docs,
-                  minutes_per_point=MINUTES_PER_POINT, topics=_topics, sections=lambda q: _sections(q, labels),
-                  versions=VERSIONS, package_name=package_name, objectives=Markup(objectives), has_notes=has_notes)
+    body = render(
+        TEMPLATES,
+        "catalogue.html",
+        one_line=False,
+        quizzes=quizzes,
+        modules=modules,
+        docs=docs,
+        minutes_per_point=MINUTES_PER_POINT,
+        topics=_topics,
+        sections=lambda q: _sections(q, labels),
+        versions=VERSIONS,
+        package_name=package_name,
+        objectives=Markup(objectives),
+        has_notes=has_notes,
+    )
     return page("Catalogue of quizzes and modules", body, "../html/index.html")
 
 

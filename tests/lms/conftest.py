@@ -24,7 +24,9 @@ def moodle():
         yield Moodle.attach(Path(os.environ["MOODLE_ATTACH"]))
         return
     if not TARBALL.exists():
-        pytest.fail(f"no Moodle tarball at {TARBALL}: set MOODLE_TARBALL to a Moodle 4.3 .tar.gz (see ../shared/lms/README.md)")
+        pytest.fail(
+            f"no Moodle tarball at {TARBALL}: set MOODLE_TARBALL to a Moodle 4.3 .tar.gz (see ../shared/lms/README.md)"
+        )
     site = Moodle.stand_up(TARBALL)
     yield site
     site.close()
@@ -39,12 +41,16 @@ def course(moodle) -> int:
 @pytest.fixture
 def add_activity(moodle, course, packages):
     """Add a package as the upload form does: checked by scorm_validate_package(), with the site's defaults."""
+
     def add(module: str, version: str, **settings) -> Activity:
         package = packages[(module, version)]
-        added = moodle.php_json("scorm_add.php", stdin={"course": course, "package": str(package),
-                                                         "name": f"{module} {version}", "settings": settings})
+        added = moodle.php_json(
+            "scorm_add.php",
+            stdin={"course": course, "package": str(package), "name": f"{module} {version}", "settings": settings},
+        )
         assert added["errors"] == {}, f"Moodle refused {package.name}: {added['errors']}"
         return Activity(added["cmid"], added["scorm"], version)
+
     return add
 
 
@@ -56,6 +62,7 @@ def new_learner(moodle, browser, course):
     def make() -> Learner:
         learners.append(Learner(moodle, browser, course, f"learner-{_RUN}-{next(_names)}"))
         return learners[-1]
+
     yield make
     for learner in learners:
         assert learner.errors == [], f"script errors in Moodle's pages: {learner.errors}"

@@ -4,16 +4,28 @@ import re
 import time
 from dataclasses import dataclass, field
 
-from .moodle_site import Moodle
 from scorm_lms import answer_quiz, scored_quizzes
+
+from .moodle_site import Moodle
 
 PASSWORD = "Learner-pass-1"
 # The names of what Moodle tracks, per SCORM version.
 CMI = {
-    "1.2": {"status": "cmi.core.lesson_status", "score": "cmi.core.score.raw", "total": "cmi.core.total_time",
-            "exit": "cmi.core.exit", "location": "cmi.core.lesson_location"},
-    "2004": {"status": "cmi.completion_status", "success": "cmi.success_status", "score": "cmi.score.raw",
-             "total": "cmi.total_time", "exit": "cmi.exit", "location": "cmi.location"},
+    "1.2": {
+        "status": "cmi.core.lesson_status",
+        "score": "cmi.core.score.raw",
+        "total": "cmi.core.total_time",
+        "exit": "cmi.core.exit",
+        "location": "cmi.core.lesson_location",
+    },
+    "2004": {
+        "status": "cmi.completion_status",
+        "success": "cmi.success_status",
+        "score": "cmi.score.raw",
+        "total": "cmi.total_time",
+        "exit": "cmi.exit",
+        "location": "cmi.location",
+    },
 }
 
 
@@ -67,7 +79,9 @@ class Session:
 class Learner:
     def __init__(self, moodle: Moodle, browser, course: int, name: str):
         self.moodle, self.name = moodle, name
-        self.id = moodle.php_json("scorm_course.php", stdin={"course": course, "learners": [name], "password": PASSWORD})["users"][name]
+        self.id = moodle.php_json(
+            "scorm_course.php", stdin={"course": course, "learners": [name], "password": PASSWORD}
+        )["users"][name]
         self.context = browser.new_context(viewport={"width": 1366, "height": 768})
         self.errors: list[str] = []
         page = self.context.new_page()

@@ -22,8 +22,18 @@ TARBALL = ROOT / os.environ.get("MOODLE_TARBALL", "../shared/lms/moodle-4.3.tar.
 SCRIPTS = Path(__file__).parent / "php"
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 # What Moodle 4.3 needs from Debian (see ../shared/lms/README.md), and the PHP modules that prove each is there.
-PACKAGES = ["php-cli", "php-pgsql", "php-xml", "php-mbstring", "php-curl", "php-zip", "php-gd", "php-intl",
-            "php-soap", "postgresql"]
+PACKAGES = [
+    "php-cli",
+    "php-pgsql",
+    "php-xml",
+    "php-mbstring",
+    "php-curl",
+    "php-zip",
+    "php-gd",
+    "php-intl",
+    "php-soap",
+    "postgresql",
+]
 PHP_MODULES = {"pgsql", "dom", "mbstring", "curl", "zip", "gd", "intl", "soap"}
 PHP = ["php", "-d", "max_input_vars=5000"]  # Moodle's installer refuses to run with less
 ADMIN_PASSWORD = "Admin-pass-1"
@@ -33,12 +43,14 @@ PG_OPTIONS = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
 
 def ensure_packages() -> None:
     """Install PHP and PostgreSQL from Debian when they are missing (one apt at a time on this machine)."""
-    if shutil.which("php") and (PG_BIN / "initdb").exists() and PHP_MODULES <= _php_modules():
+    if shutil.which("php") and (PG_BIN / "initdb").exists() and _php_modules() >= PHP_MODULES:
         return
     sudo = [] if os.geteuid() == 0 else ["sudo"]
     apt = [*sudo, "flock", "/tmp/apt.lock", "apt-get"]
     subprocess.run([*apt, "update", "-qq"], check=True)
-    subprocess.run([*apt, "install", "-y", "-qq", *PACKAGES], check=True, env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+    subprocess.run(
+        [*apt, "install", "-y", "-qq", *PACKAGES], check=True, env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    )
 
 
 def _php_modules() -> set[str]:
@@ -75,17 +87,49 @@ class Postgres:
         if os.geteuid() == 0:
             shutil.chown(self.folder, "postgres", "postgres")
         data = self.folder / "data"
-        _run([*self._as_owner(), PG_BIN / "initdb", "-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8",
-              "--locale=C.UTF-8", "--no-sync"], "initdb")
+        _run(
+            [
+                *self._as_owner(),
+                PG_BIN / "initdb",
+                "-D",
+                data,
+                "-U",
+                "postgres",
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+                "--no-sync",
+            ],
+            "initdb",
+        )
         options = f"-p {self.port} -h 127.0.0.1 -k {self.folder} {PG_OPTIONS}"
-        _run([*self._as_owner(), PG_BIN / "pg_ctl", "-D", data, "-o", options, "-l", self.folder / "server.log",
-              "-w", "start"], "pg_ctl start")
-        _run([PG_BIN / "createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-E", "UTF8", "moodle"],
-             "createdb")
+        _run(
+            [
+                *self._as_owner(),
+                PG_BIN / "pg_ctl",
+                "-D",
+                data,
+                "-o",
+                options,
+                "-l",
+                self.folder / "server.log",
+                "-w",
+                "start",
+            ],
+            "pg_ctl start",
+        )
+        _run(
+            [PG_BIN / "createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-E", "UTF8", "moodle"],
+            "createdb",
+        )
 
     def stop(self) -> None:
-        subprocess.run([*self._as_owner(), PG_BIN / "pg_ctl", "-D", self.folder / "data", "-m", "immediate", "stop"],
-                       capture_output=True)
+        subprocess.run(
+            [*self._as_owner(), PG_BIN / "pg_ctl", "-D", self.folder / "data", "-m", "immediate", "stop"],
+            capture_output=True,
+        )
 
 
 @dataclass
@@ -131,34 +175,59 @@ class Moodle:
     def install(self) -> None:
         data = self.folder / "moodledata"
         data.mkdir()
-        _run([*PHP, "admin/cli/install.php", "--non-interactive", "--agree-license", "--lang=en",
-              "--dbtype=pgsql", "--dbhost=127.0.0.1", f"--dbport={self.db.port}", "--dbname=moodle",
-              "--dbuser=postgres", "--dbpass=unused", f"--wwwroot={self.url}", f"--dataroot={data}",
-              "--fullname=cpch test site", "--shortname=cpch", f"--adminpass={ADMIN_PASSWORD}",
-              "--adminemail=admin@example.invalid"], "Moodle's installer", cwd=self.code)
+        _run(
+            [
+                *PHP,
+                "admin/cli/install.php",
+                "--non-interactive",
+                "--agree-license",
+                "--lang=en",
+                "--dbtype=pgsql",
+                "--dbhost=127.0.0.1",
+                f"--dbport={self.db.port}",
+                "--dbname=moodle",
+                "--dbuser=postgres",
+                "--dbpass=unused",
+                f"--wwwroot={self.url}",
+                f"--dataroot={data}",
+                "--fullname=cpch test site",
+                "--shortname=cpch",
+                f"--adminpass={ADMIN_PASSWORD}",
+                "--adminemail=admin@example.invalid",
+            ],
+            "Moodle's installer",
+            cwd=self.code,
+        )
         self.php("site_setup.php")
 
     def serve(self) -> None:
-        log = open(self.folder / "php-server.log", "w")
-        self.server = subprocess.Popen([*PHP, "-S", f"127.0.0.1:{self.port}"], cwd=self.code, stdout=log,
-                                       stderr=subprocess.STDOUT, env={**os.environ, "PHP_CLI_SERVER_WORKERS": "4"},
-                                       start_new_session=True)
+        with open(self.folder / "php-server.log", "w") as log:  # the server keeps its own copy of the file
+            self.server = subprocess.Popen(
+                [*PHP, "-S", f"127.0.0.1:{self.port}"],
+                cwd=self.code,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env={**os.environ, "PHP_CLI_SERVER_WORKERS": "4"},
+                start_new_session=True,
+            )
         deadline = time.monotonic() + 60
         while True:
             try:
                 with urllib.request.urlopen(f"{self.url}/login/index.php", timeout=10) as response:
                     if response.status == 200:
                         return
-            except OSError:
+            except OSError as error:
                 if self.server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"PHP's server did not start: {(self.folder / 'php-server.log').read_text()}")
+                    log_text = (self.folder / "php-server.log").read_text()
+                    raise RuntimeError(f"PHP's server did not start: {log_text}") from error
                 time.sleep(0.2)
 
     def php(self, script: str, *args, stdin: str | None = None) -> str:
         """Run one of our CLI scripts (tests/lms/php/) against this site; its standard output."""
         env = {**os.environ, "MOODLE_DIR": str(self.code)}
-        return _run([*PHP, SCRIPTS / script, *map(str, args)], f"{script} {' '.join(map(str, args))}",
-                    env=env, input=stdin)
+        return _run(
+            [*PHP, SCRIPTS / script, *map(str, args)], f"{script} {' '.join(map(str, args))}", env=env, input=stdin
+        )
 
     def php_json(self, script: str, *args, stdin=None):
         return json.loads(self.php(script, *args, stdin=None if stdin is None else json.dumps(stdin)))
@@ -176,8 +245,11 @@ class Moodle:
 if __name__ == "__main__":
     started = time.monotonic()
     site = Moodle.stand_up()
-    print(f"Moodle at {site.url} (admin / {ADMIN_PASSWORD}), code in {site.code}, "
-          f"database on port {site.db.port}; ready in {time.monotonic() - started:.0f} s. Ctrl-C stops it.", flush=True)
+    print(
+        f"Moodle at {site.url} (admin / {ADMIN_PASSWORD}), code in {site.code}, "
+        f"database on port {site.db.port}; ready in {time.monotonic() - started:.0f} s. Ctrl-C stops it.",
+        flush=True,
+    )
     try:
         while True:
             time.sleep(3600)

@@ -10,6 +10,7 @@ from cpch.exports.writer import export_banks
 from cpch.quiz import Quiz, load_quiz
 from cpch.quiz.banks import bank_files, load_banks
 from cpch.quiz.labels import book_labels
+
 from .moodle_site import ROOT
 
 pytestmark = pytest.mark.lms
@@ -19,8 +20,15 @@ BANKS = bank_files(ROOT / "quizzes")
 EXTRA = [TESTS / "banks" / "good" / "every-type.yml", TESTS / "banks" / "good" / "hostile.yml"]
 FORMATS = {"moodle": (".moodle.xml", "xml"), "gift": (".gift.txt", "gift")}
 FILES = [p.stem + suffix for p in BANKS + EXTRA for suffix, _ in FORMATS.values()]
-MOODLE_TYPES = {"single": "multichoice", "multiple": "multichoice", "true-false": "truefalse", "short-text": "shortanswer",
-                "numeric": "numerical", "matching": "match", "ordering": "ordering"}
+MOODLE_TYPES = {
+    "single": "multichoice",
+    "multiple": "multichoice",
+    "true-false": "truefalse",
+    "short-text": "shortanswer",
+    "numeric": "numerical",
+    "matching": "match",
+    "ordering": "ordering",
+}
 GIFT_TYPES = {**MOODLE_TYPES, "ordering": "match"}  # GIFT has no ordering type: items are matched with positions
 
 
@@ -42,8 +50,12 @@ def bank_exports(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def imported(moodle, bank_exports) -> dict[str, dict]:
     """Each file imported into a course of its own, as a trainer does it on the import page."""
-    banks = [{"file": str(bank_exports / name), "format": fmt} for name in FILES
-             for suffix, fmt in FORMATS.values() if name.endswith(suffix)]
+    banks = [
+        {"file": str(bank_exports / name), "format": fmt}
+        for name in FILES
+        for suffix, fmt in FORMATS.values()
+        if name.endswith(suffix)
+    ]
     return {Path(result["file"]).name: result for result in moodle.php_json("import_banks.php", stdin=banks)}
 
 
@@ -100,8 +112,10 @@ def cases(q, fmt: str) -> list[tuple[str, dict, float]]:
     if kind == "short-text":
         return [("right", {"text": q.accept[0]}, 1.0), ("wrong", {"text": "no such answer"}, 0.0)]
     if kind == "numeric":
-        found = [("right", {"text": number(q.answer)}, 1.0),
-                 ("wrong", {"text": number(q.answer + q.tolerance + 1000)}, 0.0)]
+        found = [
+            ("right", {"text": number(q.answer)}, 1.0),
+            ("wrong", {"text": number(q.answer + q.tolerance + 1000)}, 0.0),
+        ]
         if q.unit and fmt == "moodle":
             found.append(("right, with its unit", {"text": f"{number(q.answer)} {q.unit}"}, 1.0))
         return found
@@ -111,8 +125,11 @@ def cases(q, fmt: str) -> list[tuple[str, dict, float]]:
     rights = [right for _, right in q.pairs] if kind == "matching" else [str(n) for n in range(1, len(q.items) + 1)]
     n = len(rights)
     swapped = [1, 0, *range(2, n)]
-    return [("right", {"pairs": list(range(n))}, 1.0), ("wrong", {"pairs": rotated(n)}, matched(rights, rotated(n))),
-            ("two swapped", {"pairs": swapped}, matched(rights, swapped))]
+    return [
+        ("right", {"pairs": list(range(n))}, 1.0),
+        ("wrong", {"pairs": rotated(n)}, matched(rights, rotated(n))),
+        ("two swapped", {"pairs": swapped}, matched(rights, swapped)),
+    ]
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -131,8 +148,16 @@ def test_right_answers_get_full_marks_and_wrong_ones_none_in_moodles_question_en
     marks = []
     for course in sorted({c for c, *_ in wanted}):
         mine = [w for w in wanted if w[0] == course]
-        marks += moodle.php_json("grade_questions.php", stdin={"course": course, "cases": [
-            {"idnumber": idnumber, "response": response} for _, idnumber, _, response, _ in mine]})
-    wrong = [f"{idnumber} ({what}): expected {mark:.4g}, Moodle gave {got['fraction']} ({got['summary']})"
-             for (_, idnumber, what, _, mark), got in zip(wanted, marks) if abs(got["fraction"] - mark) > 1e-6]
+        marks += moodle.php_json(
+            "grade_questions.php",
+            stdin={
+                "course": course,
+                "cases": [{"idnumber": idnumber, "response": response} for _, idnumber, _, response, _ in mine],
+            },
+        )
+    wrong = [
+        f"{idnumber} ({what}): expected {mark:.4g}, Moodle gave {got['fraction']} ({got['summary']})"
+        for (_, idnumber, what, _, mark), got in zip(wanted, marks)
+        if abs(got["fraction"] - mark) > 1e-6
+    ]
     assert wrong == []

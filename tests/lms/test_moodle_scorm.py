@@ -8,8 +8,9 @@ import zipfile
 
 import pytest
 
+from scorm_lms import answer_key, answer_question, scored_quizzes, visible_page, work_through
+
 from .moodle_learner import CMI, attempt, finish_from_here, total_time
-from scorm_lms import answer_question, answer_key, scored_quizzes, visible_page, work_through
 
 pytestmark = pytest.mark.lms
 VERSIONS = ["1.2", "2004"]
@@ -45,10 +46,14 @@ def checked(frame, quiz: str) -> list[str]:
 
 
 # Runtime bugs these tests found in Moodle (see each reason); the tests expect the right behaviour.
-CLOSE_2004 = pytest.mark.xfail(strict=True, reason=(
-    "runtime bug: closing the tab of whole-handbook 2004 near its end stores no session time: Moodle 4.3's "
-    "Terminate sends every cmi element (about 730 here: 183 interactions x id, type, learner_response, result) "
-    "through navigator.sendBeacon as form data, over the browser's 64 KB limit, and answers 'false/101'"))
+CLOSE_2004 = pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "runtime bug: closing the tab of whole-handbook 2004 near its end stores no session time: Moodle 4.3's "
+        "Terminate sends every cmi element (about 730 here: 183 interactions x id, type, learner_response, result) "
+        "through navigator.sendBeacon as form data, over the browser's 64 KB limit, and answers 'false/101'"
+    ),
+)
 
 
 @pytest.mark.parametrize("version", VERSIONS)
@@ -100,7 +105,9 @@ def test_a_learner_journey_through_a_scored_module(add_activity, new_learner, mo
     assert visible_page(session.frame) == 0
     assert checked(session.frame, first_quiz) == []
     session.close_tab()
-    tracked = learner.wait_for(activity, lambda t: attempt(t, 2).get(words["status"]) == "incomplete", "a second attempt")
+    tracked = learner.wait_for(
+        activity, lambda t: attempt(t, 2).get(words["status"]) == "incomplete", "a second attempt"
+    )
     assert status(tracked, version, 1) == finished_status(version)
     assert tracked["grade"]["grade"] == 100.0
 
@@ -113,7 +120,9 @@ def test_the_largest_module_keeps_the_last_answers_and_time_when_its_tab_is_clos
     # Read and check everything up to the page of the last quiz, where almost all there is to save is saved.
     last_quiz = scored_quizzes(session.frame)[-1]
     pages = session.frame.locator(".module-page")
-    last_page = int(pages.filter(has=session.frame.locator(f'section.quiz[data-quiz="{last_quiz}"]')).get_attribute("data-page"))
+    last_page = int(
+        pages.filter(has=session.frame.locator(f'section.quiz[data-quiz="{last_quiz}"]')).get_attribute("data-page")
+    )
     work_through(session.frame, right=True, stop_after_pages=last_page)
     session.frame.get_by_role("button", name="Next page").click()
     # The last answers, given just before the tab closes, without pressing "Check answers".
@@ -145,8 +154,9 @@ def test_every_other_module_launches_finishes_and_exits(add_activity, new_learne
     session = learner.launch(activity)
     questions = work_through(session.frame, right=True)
     session.exit_activity()
-    tracked = learner.wait_for(activity, lambda t: attempt(t).get(CMI[version]["status"]) not in (None, "incomplete"),
-                               "a finished status")
+    tracked = learner.wait_for(
+        activity, lambda t: attempt(t).get(CMI[version]["status"]) not in (None, "incomplete"), "a finished status"
+    )
     assert status(tracked, version) == finished_status(version)
     assert tracked["grade"]["grade"] == 100.0
     interactions = {k for k in attempt(tracked) if k.endswith(".id") and "interactions" in k}
