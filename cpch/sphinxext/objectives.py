@@ -8,9 +8,8 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from cpch.core.problems import LocatedError
 from cpch.quiz.messages import messages
-from cpch.sphinxext.quiz import bank_path, load_bank
+from cpch.sphinxext.quiz import read_bank
 
 logger = logging.getLogger(__name__)
 
@@ -19,21 +18,11 @@ class ObjectivesDirective(SphinxDirective):
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
-        path = bank_path(self.env.app, self.arguments[0])
-        if not path.is_file():
-            logger.warning(
-                f"objectives '{self.arguments[0]}': no question bank at {path}", location=self.get_location()
-            )
-            return []
-        self.env.note_dependency(str(path))
-        try:
-            quiz = load_bank(path)
-        except LocatedError as error:
-            for problem in error.problems:
-                logger.warning(str(problem), location=self.get_location())
+        quiz = read_bank(self, "objectives")
+        if quiz is None:
             return []
         if not quiz.objectives:
-            logger.warning(f"{path}: the bank declares no 'objectives'", location=self.get_location())
+            logger.warning(f"{quiz.path}: the bank declares no 'objectives'", location=self.get_location())
             return []
         text = messages(self.config.language)
         box = nodes.admonition(classes=["objectives"])

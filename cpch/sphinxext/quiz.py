@@ -49,6 +49,24 @@ def bank_path(app: Sphinx, quiz_id: str) -> Path:
     return Path(app.confdir, app.config.cpch_quiz_dir, f"{quiz_id}.yml").resolve()
 
 
+def read_bank(directive: SphinxDirective, what: str):
+    """The bank `directive` names, made a dependency of its page; None, after located warnings, when
+    it cannot be read. `what` names the directive in the warning."""
+    path = bank_path(directive.env.app, directive.arguments[0])
+    if not path.is_file():
+        logger.warning(
+            f"{what} '{directive.arguments[0]}': no question bank at {path}", location=directive.get_location()
+        )
+        return None
+    directive.env.note_dependency(str(path))
+    try:
+        return load_bank(path)
+    except LocatedError as error:
+        for problem in error.problems:
+            logger.warning(str(problem), location=directive.get_location())
+        return None
+
+
 class QuizDirective(SphinxDirective):
     required_arguments = 1
     option_spec = {
@@ -59,16 +77,8 @@ class QuizDirective(SphinxDirective):
     }
 
     def run(self) -> list[nodes.Node]:
-        path = bank_path(self.env.app, self.arguments[0])
-        if not path.is_file():
-            logger.warning(f"quiz '{self.arguments[0]}': no question bank at {path}", location=self.get_location())
-            return []
-        self.env.note_dependency(str(path))
-        try:
-            quiz = load_bank(path)
-        except LocatedError as error:
-            for problem in error.problems:
-                logger.warning(str(problem), location=self.get_location())
+        quiz = read_bank(self, "quiz")
+        if quiz is None:
             return []
         if self.config.cpch_quiz_quality:
             for problem in check_quality(quiz):
@@ -80,7 +90,7 @@ class QuizDirective(SphinxDirective):
             )
             return []
         node = quiz_node(
-            path=str(path),
+            path=quiz.path,
             tags=tags,
             count=self.options.get("count"),
             shuffle="shuffle" in self.options,
