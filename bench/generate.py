@@ -41,6 +41,19 @@ Each question links back to this section.
 """
 
 
+# Real banks declare objectives and give each scored item a level (the build checks both), so the
+# generated bank does too: half its items recall, half apply.
+OBJECTIVES = {
+    "recall": "After this chapter you can name the facts the text gives.",
+    "apply": "After this chapter you can use those facts in a case.",
+}
+
+
+def _aim(n: int) -> dict:
+    level = ("recall", "apply")[n % 2]
+    return {"level": level, "objective": level}
+
+
 def _options(n: int, count: int, correct: set[int]) -> list[dict]:
     return [
         {"text": f"Option {letter} of question {n}", "correct": True}
@@ -59,6 +72,7 @@ def question(n: int) -> dict:
         "explanation": f"The chapter explains the answer to question {n}.",
         "difficulty": ("easy", "medium", "hard")[n % 3],
         "tags": [f"group-{n % 10}"],
+        **_aim(n),
     }
     kind = n % 8
     if kind == 0:
@@ -91,6 +105,7 @@ def question(n: int) -> dict:
             "prompt": "What comes first?",
             "source": SECTION_LABEL,
             "options": _options(n, 3, {1}),
+            **_aim(n),
         },
         {
             "id": f"q{n:05d}-s2",
@@ -98,6 +113,7 @@ def question(n: int) -> dict:
             "prompt": "The second step follows the first.",
             "source": SECTION_LABEL,
             "answer": True,
+            **_aim(n + 1),
         },
     ]
     return {
@@ -114,6 +130,7 @@ def bank(questions: int, bank_id: str = BANK_ID) -> str:
         "title": f"A generated bank of {questions} questions",
         "version": 1,
         "pass_mark": 70,
+        "objectives": OBJECTIVES,
         "questions": [question(n) for n in range(1, questions + 1)],
     }
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000)

@@ -176,7 +176,8 @@
   /** What the runtime needs to know about one item, read from the HTML the build made. @param {HTMLElement} element @returns {Info} */
   function readInfo(element) {
     const data = element.dataset;
-    const legend = /** @type {HTMLElement} */ (element.querySelector("legend").cloneNode(true));
+    // Every item the build makes has a legend; an empty one keeps a hand-made page working.
+    const legend = /** @type {HTMLElement} */ ((element.querySelector("legend") || document.createElement("legend")).cloneNode(true));
     legend.querySelector(".diagnostic-number")?.remove();
     /** @type {Object<string, string>} */
     const optionTexts = {};
