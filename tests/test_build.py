@@ -83,3 +83,15 @@ def test_changing_the_engine_rebuilds_every_page(tmp_path, capsys):
     assert status == 0
     assert (out / "_static" / "book.css").read_text() != "stale"
     assert (out / "conclusion.html").read_text() != "stale"
+
+
+def test_building_again_with_nothing_changed_succeeds_and_keeps_the_search_index(tmp_path, capsys):
+    book = copy_book(tmp_path)
+    status, out, _ = build(book, tmp_path, capsys)
+    assert status == 0
+    index = (out / "searchindex.js").read_text()
+
+    status, out, err = build(book, tmp_path, capsys)  # nothing to write: Sphinx makes no search indexer
+
+    assert status == 0, err
+    assert (out / "searchindex.js").read_text() == index

@@ -97,7 +97,10 @@ def improve(index: dict, stem, names: dict[str, str]) -> dict:
 
 def improve_search_index(app: Sphinx, exception) -> None:
     path = Path(app.outdir) / "searchindex.js"
-    if exception is None and app.builder.format == "html" and path.is_file():
-        stem = app.builder.indexer.lang.stem  # type: ignore[attr-defined]  # the HTML builder's search indexer
+    # The HTML builder makes its indexer only when it writes pages, and then writes a new index; a
+    # build with nothing to write leaves the index of the last build, already improved.
+    indexer = getattr(app.builder, "indexer", None)
+    if exception is None and app.builder.format == "html" and indexer is not None and path.is_file():
+        stem = indexer.lang.stem
         index = read_index(path)
         write_index(path, improve(index, stem, term_names(Path(app.outdir), index)))
