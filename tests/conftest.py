@@ -12,6 +12,8 @@ Test tiers, as markers (see [tool.pytest.ini_options] in pyproject.toml and the 
 import fcntl
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -125,3 +127,9 @@ def copy_book(tmp_path: Path) -> Path:
     book = tmp_path / "book"
     shutil.copytree(BOOK, book)
     return book
+
+
+def run_trainer(site: Path, out: Path, notes: Path) -> subprocess.CompletedProcess:
+    """`cpch trainer` in its own process (it drives Chromium itself), on the project's banks and book."""
+    command = ["trainer", "--site", site, "--out", out, "--quizzes", ROOT / "quizzes", "--book", BOOK, "--notes", notes]
+    return subprocess.run([sys.executable, "-m", "cpch.cli", *map(str, command)], capture_output=True, text=True)

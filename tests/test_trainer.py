@@ -2,8 +2,6 @@
 
 import argparse
 import re
-import subprocess
-import sys
 import zipfile
 from html import escape
 
@@ -12,7 +10,7 @@ from lxml import etree
 from pypdf import PdfReader
 
 from browser import axe_violations
-from conftest import BOOK, ROOT
+from conftest import BOOK, ROOT, run_trainer
 from cpch.assignment.command import write_assignment
 from cpch.assignment.selection import SelectionError, pick
 from cpch.cli import main as cpch
@@ -36,23 +34,7 @@ def note_phrases() -> list[str]:
 def trainer(site, tmp_path_factory):
     """The trainer pages as `cpch trainer` writes them (in its own process: it drives Chromium itself)."""
     out = tmp_path_factory.mktemp("trainer")
-    command = [
-        sys.executable,
-        "-m",
-        "cpch.cli",
-        "trainer",
-        "--site",
-        str(site),
-        "--out",
-        str(out),
-        "--quizzes",
-        str(ROOT / "quizzes"),
-        "--book",
-        str(BOOK),
-        "--notes",
-        str(NOTES),
-    ]
-    result = subprocess.run(command, capture_output=True, text=True)
+    result = run_trainer(site, out, NOTES)
     assert result.returncode == 0, result.stderr
     return out
 

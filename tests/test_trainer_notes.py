@@ -1,11 +1,8 @@
 """Trainer notes: one Markdown file per chapter, read with located errors, shown only to trainers."""
 
-import subprocess
-import sys
-
 import pytest
 
-from conftest import BOOK, ROOT
+from conftest import BOOK, ROOT, run_trainer
 from cpch.core.problems import LocatedError
 from cpch.trainer.notes import book_order, load_notes, read_note
 
@@ -80,26 +77,7 @@ def test_the_trainer_command_names_the_bad_notes_file_and_writes_nothing(site, t
     notes.mkdir()
     bad = write(notes, "bad.md", "---\nchapter: no/such-chapter\n---\n# Notes\n")
     out = tmp_path / "out"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "cpch.cli",
-            "trainer",
-            "--site",
-            str(site),
-            "--out",
-            str(out),
-            "--quizzes",
-            str(ROOT / "quizzes"),
-            "--book",
-            str(BOOK),
-            "--notes",
-            str(notes),
-        ],
-        capture_output=True,
-        text=True,
-    )
+    result = run_trainer(site, out, notes)
     assert result.returncode == 1
     assert f"{bad}:2:10: no chapter 'no/such-chapter' in the book" in result.stderr
     assert not out.exists()
