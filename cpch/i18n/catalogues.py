@@ -2,7 +2,8 @@
 
 Each entry is keyed by its message context (`<question-id>.<field>`, see cpch.i18n.fields), never by
 its English text: when the English changes, the entry keeps its translation, marked fuzzy with the
-previous English (`#| msgid`) so the translator sees what changed. An entry whose context is gone
+previous English in a comment (`#. Previous English: ...`; Babel cannot read gettext's `#| msgid`)
+so the translator sees what changed. An entry whose context is gone
 becomes obsolete (`#~`), kept for reference.
 """
 
@@ -17,6 +18,8 @@ from cpch.core.problems import LocatedError, Problem
 from cpch.i18n.sources import Source
 
 FUZZY = "fuzzy"
+PREVIOUS = "Previous English: "
+ACCEPT_NOTE = "One accepted answer per line; the English answers stay accepted too."
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,7 @@ def read(path: Path) -> Catalog:
 
 def rendered(catalogue: Catalog) -> bytes:
     out = io.BytesIO()
-    write_po(out, catalogue, include_previous=True)
+    write_po(out, catalogue)
     return out.getvalue()
 
 
@@ -93,16 +96,20 @@ def updated(source: Source, entries: list[Entry], existing: Catalog | None, lang
         before = old.pop(entry.context, None)
         message = Message(entry.text, "", locations=[(where, entry.line)], context=entry.context)
         if entry.lines:
-            message.auto_comments = ["One accepted answer per line; the English answers stay accepted too."]
+            message.auto_comments = [ACCEPT_NOTE]
         if before is not None:
             message.string = before.string
-            message.user_comments = before.user_comments
+            # Babel reads gettext's `#| msgid` as a user comment: drop those, keep the translator's own.
+            message.user_comments = [c for c in before.user_comments if not c.startswith("|")]
             message.flags = set(before.flags)
-            message.previous_id = before.previous_id
-            if before.id != entry.text:
-                message.previous_id = [before.id]
-                if before.string:
-                    message.flags.add(FUZZY)
+            previous = [c for c in before.auto_comments if c.startswith(PREVIOUS)]
+            if before.id != entry.text and before.string:
+                message.flags.add(FUZZY)
+                previous = [
+                    PREVIOUS + (" | " if entry.lines else " ").join(before.id.split("\n" if entry.lines else None))
+                ]
+            if FUZZY in message.flags:  # the old English helps until the translator has checked the entry
+                message.auto_comments += previous
         catalogue[entry.text] = message
     for context, message in old.items():  # gone from the source: kept, obsolete, for reference
         if message.string:

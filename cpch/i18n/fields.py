@@ -118,6 +118,7 @@ def _level(texts: Texts, level: Level) -> Level:
 
 def _item(texts: Texts, item: Item) -> Item:
     name, line = item.number, item.line
+    question = texts.text(f"{name}.question", item.question, line)
     options = item.options
     if item.kind == "choice":
         options = tuple(
@@ -126,7 +127,7 @@ def _item(texts: Texts, item: Item) -> Item:
         texts.group(tuple(f"{name}.options.{o.value}" for o in item.options), "options")
     return replace(
         item,
-        question=texts.text(f"{name}.question", item.question, line),
+        question=question,
         options=options,
         weaknesses=tuple(texts.text(f"{name}.weaknesses.{n}", w, line) for n, w in enumerate(item.weaknesses, 1)),
         solutions=tuple(texts.text(f"{name}.solutions.{n}", s, line) for n, s in enumerate(item.solutions, 1)),
