@@ -18,6 +18,7 @@ from cpch.i18n import fields
 from cpch.i18n.catalogues import read, template
 from cpch.i18n.check import check_catalogue
 from cpch.i18n.sources import Source, catalogue_path
+from cpch.quiz.banks import load_banks
 from cpch.quiz.loader import load_quiz
 from cpch.quiz.model import Quiz
 from cpch.scorm.modules import load_modules
@@ -74,6 +75,11 @@ def localize(source: Source, value, locales: Path, language: str | None):
 
 def load_quiz_in(path: Path, language: str | None, locales: Path, labels: set[str] | None = None) -> Quiz:
     return localize(Source(Path(path), "bank"), load_quiz(path, labels), locales, language)
+
+
+def load_banks_in(paths: list[Path], labels: set[str] | None, language: str | None, locales: Path) -> dict[str, Quiz]:
+    """Every bank in `language` (see cpch.quiz.banks.load_banks), every problem of every file gathered."""
+    return load_banks(paths, labels, lambda path, known: load_quiz_in(path, language, locales, known))
 
 
 def load_diagnostic_in(path: Path, language: str | None, locales: Path, labels: set[str] | None = None) -> Diagnostic:
