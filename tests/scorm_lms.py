@@ -6,6 +6,8 @@ import zipfile
 from pathlib import Path
 
 from cpch.quiz.answer_key import decode_key
+from cpch.quiz.messages import messages as quiz_messages
+from cpch.scorm.messages import messages as module_messages
 from cpch.serve import serve_in_background
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,12 +91,18 @@ def answer_question(item, entry: dict, right: bool) -> None:
     item.locator("fieldset input, fieldset select").last.blur()
 
 
+def language(frame) -> str:
+    """The module's language, as its launch page says: the buttons' names are in it."""
+    return frame.locator("html").get_attribute("lang") or "en"
+
+
 def answer_quiz(frame, quiz: str, right: bool) -> int:
     key = answer_key(frame, quiz)
     items = frame.locator(f'section.quiz[data-quiz="{quiz}"] .quiz-question').all()
     for item in items:
         answer_question(item, key[item.get_attribute("data-question")], right)
-    frame.locator(f'section.quiz[data-quiz="{quiz}"]').get_by_role("button", name="Check answers").click()
+    check = quiz_messages(language(frame))["check"]
+    frame.locator(f'section.quiz[data-quiz="{quiz}"]').get_by_role("button", name=check).click()
     return len(items)
 
 
@@ -117,7 +125,7 @@ def work_through(frame, right: bool, stop_after_pages: int | None = None) -> int
         if stop_after_pages is not None and number + 1 >= stop_after_pages:
             break
         if number < pages - 1:
-            frame.get_by_role("button", name="Next page").click()
+            frame.get_by_role("button", name=module_messages(language(frame))["next"]).click()
     return questions
 
 

@@ -3,12 +3,13 @@
 import sys
 from pathlib import Path
 
-from cpch.core.problems import LocatedError
+from cpch.core.messages import LANGUAGE
+from cpch.core.problems import LocatedError, shown
 from cpch.files import Staged
+from cpch.i18n.localized import load_modules_in
 from cpch.progress import Progress
 from cpch.quiz.banks import bank_files
 from cpch.scorm.manifest import VERSIONS
-from cpch.scorm.modules import load_modules
 from cpch.scorm.package import build_package
 
 
@@ -20,10 +21,14 @@ def run(args) -> int:
     if not (args.site / "index.html").is_file():
         print(f"{args.site}: no built site; run `make html` first", file=sys.stderr)
         return 1
+    if not LANGUAGE.fullmatch(args.language):
+        print(f"--language '{shown(args.language)}': use a language code such as en, fr or fr_CA", file=sys.stderr)
+        return 1
     quiz_ids = {path.stem for path in bank_files(args.quizzes)}
     modules_file = args.quizzes / "modules.yml"
+    locales = args.locales or args.quizzes / "locales"
     try:
-        modules = load_modules(modules_file, site_pages(args.site), quiz_ids)
+        modules = load_modules_in(modules_file, site_pages(args.site), quiz_ids, args.language, locales)
         if args.module and args.module not in modules:
             print(f"{modules_file}: no module '{args.module}' (known: {', '.join(modules)})", file=sys.stderr)
             return 1
@@ -57,5 +62,14 @@ def add_command(commands) -> None:
     parser.add_argument(
         "--out", type=Path, default=Path("_build/scorm"), help="where packages go (default: _build/scorm)"
     )
-    parser.add_argument("--language", default="en", help="language of the module's controls (default: en)")
+    parser.add_argument(
+        "--language",
+        default="en",
+        help="the modules' language (default: en): their controls, and titles from the catalogues in --locales; "
+        "give the site built in that language with --site. Another language than English writes "
+        "<module>-<language>-scorm12.zip...",
+    )
+    parser.add_argument(
+        "--locales", type=Path, help="the catalogues of modules.yml (default: the folder 'locales' in --quizzes)"
+    )
     parser.set_defaults(run=run)

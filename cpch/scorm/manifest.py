@@ -5,6 +5,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from cpch.core.markup import render
+from cpch.i18n.localized import is_source
 from cpch.scorm.modules import VERSIONS, Module
 
 __all__ = ["VERSIONS", "render_manifest"]
@@ -36,13 +37,15 @@ HEADERS = {
 SCHEMA_VERSION = {"1.2": "1.2", "2004": "2004 4th Edition"}
 
 
-def manifest_identifier(module: Module, identity: str) -> str:
-    """Unique to the module and its exact question set (cpch.scorm.identity)."""
-    return f"cpch-{module.id}-v{module.version}-{identity}" if identity else f"cpch-{module.id}-v{module.version}"
+def manifest_identifier(module: Module, identity: str, language: str = "en") -> str:
+    """Unique to the module, its exact question set (cpch.scorm.identity) and its language."""
+    name = module.id if is_source(language) else f"{module.id}-{language}"
+    return f"cpch-{name}-v{module.version}-{identity}" if identity else f"cpch-{name}-v{module.version}"
 
 
-def render_manifest(module: Module, version: str, files: list[str], identity: str = "") -> str:
-    """The manifest listing `files` (paths in the package, launch page first)."""
+def render_manifest(module: Module, version: str, files: list[str], identity: str = "", language: str = "en") -> str:
+    """The manifest listing `files` (paths in the package, launch page first); it says its language
+    (xml:lang, which both SCORM versions' schemas accept on the manifest)."""
     return render(
         TEMPLATES,
         "imsmanifest.xml",
@@ -50,7 +53,8 @@ def render_manifest(module: Module, version: str, files: list[str], identity: st
         module=module,
         version=version,
         files=files,
-        identifier=manifest_identifier(module, identity),
+        identifier=manifest_identifier(module, identity, language),
+        language=language.replace("_", "-"),
         header=Markup(HEADERS[version]),
         schema_version=SCHEMA_VERSION[version],
         scorm_type="adlcp:scormtype" if version == "1.2" else "adlcp:scormType",

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from cpch.core.problems import LocatedError, Problem
 from cpch.files import write_atomically, zip_bytes
+from cpch.i18n.localized import is_source
 from cpch.scorm.content import Page, extract_pages
 from cpch.scorm.forms import bound_text_fields
 from cpch.scorm.identity import question_set
@@ -24,8 +25,10 @@ MAX_CHOICES = 26  # SCORM 1.2 choice responses are single letters a-z
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
 
 
-def package_name(module: Module, version: str) -> str:
-    return f"{module.id}-scorm{version.replace('.', '')}.zip"
+def package_name(module: Module, version: str, language: str = "en") -> str:
+    """<module>-scorm12.zip, or <module>-<language>-scorm12.zip for a module in another language than English."""
+    name = module.id if is_source(language) else f"{module.id}-{language}"
+    return f"{name}-scorm{version.replace('.', '')}.zip"
 
 
 def scored_questions(module: Module, pages: list[Page], source: Path) -> list[ScoredQuestion]:
@@ -131,12 +134,13 @@ def collect_files(
     )
     files["index.html"] = launch.encode()
     listed = ["index.html", *sorted(n for n in files if n != "index.html")]
-    files["imsmanifest.xml"] = render_manifest(module, version, listed, identity).encode()
+    files["imsmanifest.xml"] = render_manifest(module, version, listed, identity, language).encode()
     return files
 
 
 def build_package(module: Module, version: str, site: Path, out: Path, source: Path, language: str = "en") -> Path:
-    """Write `<out>/<module>-scorm12.zip` or `-scorm2004.zip`; raise LocatedError and write nothing on a problem."""
+    """Write `<out>/<module>-scorm12.zip` or `-scorm2004.zip` (`<module>-fr-scorm12.zip`... in another
+    language: `module` and the site already in it); raise LocatedError and write nothing on a problem."""
     return package_pages(module, version, extract_pages(site, module.chapters), site, out, source, language)
 
 
@@ -151,4 +155,4 @@ def package_pages(
     text_limit = bound_text_fields(pages, version, source, questions, len(module.quizzes), identity)
     check_limits(module, version, questions, len(pages), source, identity)
     files = collect_files(module, version, site, pages, language, text_limit, identity)
-    return write_atomically(out / package_name(module, version), zip_bytes(files))
+    return write_atomically(out / package_name(module, version, language), zip_bytes(files))

@@ -1,0 +1,82 @@
+"""French SCORM packages (`cpch scorm --language fr`): named -fr, manifest and launch page in French,
+valid against the official schemas, and scored in Chromium as the English ones are (test_scorm_*).
+
+The site is the French test book (tests/roots/i18n); its module is tests/i18n/scorm/modules.yml, with
+the fixture catalogue tests/i18n/scorm/locales.
+"""
+
+import shutil
+import zipfile
+
+import pytest
+from lxml import etree
+
+from cpch.build import build_site
+from cpch.cli import main
+from scorm_lms import close_module, interactions, launcher, stored, work_through
+from test_i18n_build import TESTS, lay_out
+from test_scorm_packages import NAMESPACES, official_schema
+
+MODULE = "every-type-module"
+VERSIONS = ["1.2", "2004"]
+TITLE = "Chaque type de question, en module"
+
+
+@pytest.fixture(scope="module")
+def packages(tmp_path_factory):
+    root = tmp_path_factory.mktemp("french-scorm")
+    book = lay_out(root)
+    site = root / "out" / "html"
+    assert build_site(book, site, book, jobs="1") == 0
+    quizzes = root / "quizzes"
+    quizzes.mkdir()
+    shutil.copy(TESTS / "i18n" / "scorm" / "modules.yml", quizzes)
+    shutil.copy(TESTS / "banks" / "good" / "every-type.yml", quizzes)
+    locales = TESTS / "i18n" / "scorm" / "locales"
+    out = root / "scorm"
+    command = ["scorm", "--site", site, "--quizzes", quizzes, "--locales", locales, "--language", "fr", "--out", out]
+    assert main([str(part) for part in command]) == 0
+    return {version: out / f"{MODULE}-fr-scorm{version.replace('.', '')}.zip" for version in VERSIONS}
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_the_french_package_is_valid_and_says_french(packages, version):
+    package = packages[version]
+    with zipfile.ZipFile(package) as archive:
+        document = etree.fromstring(archive.read("imsmanifest.xml"))
+        launch = archive.read("index.html").decode()
+        names = set(archive.namelist())
+    schema = official_schema(version)
+    assert schema.validate(document), schema.error_log
+    ns = NAMESPACES[version]
+    assert document.get("{http://www.w3.org/XML/1998/namespace}lang") == "fr"
+    assert document.get("identifier").startswith(f"cpch-{MODULE}-fr-v1-")
+    assert [t.text for t in document.iter(f"{{{ns['cp']}}}title")] == [TITLE, TITLE]
+    assert '<html lang="fr">' in launch and f"<title>{TITLE}</title>" in launch
+    assert "Vérifier les réponses" in launch and "De quelle couleur est le" in launch
+    listed = {f.get("href") for f in document.iter(f"{{{ns['cp']}}}file")}
+    assert listed == names - {"imsmanifest.xml"}
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+@pytest.mark.parametrize("right", [True, False])
+def test_the_french_module_scores_as_the_english_one(packages, browser, tmp_path, version, right):
+    open_module = launcher(packages[version], version, browser, tmp_path / "lms")
+    try:
+        page, frame = open_module()
+        questions = work_through(frame, right=right)
+        close_module(page)
+        cmi = stored(page)["cmi"]
+        records = interactions(cmi)
+        assert questions == 9 and len(records) == questions
+        wrong = "wrong" if version == "1.2" else "incorrect"
+        assert {r["result"] for r in records} == {"correct" if right else wrong}
+        if version == "1.2":
+            assert (cmi["core"]["lesson_status"], cmi["core"]["score"]["raw"]) == (
+                ("passed", "100") if right else ("failed", "0")
+            )
+        else:
+            assert (cmi["success_status"], cmi["score"]["raw"]) == (("passed", "100") if right else ("failed", "0"))
+        assert open_module.errors == []
+    finally:
+        open_module.close()
