@@ -23,11 +23,17 @@ TITLE = "Chaque type de question, en module"
 
 
 @pytest.fixture(scope="module")
-def packages(tmp_path_factory):
+def french_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("french-scorm")
     book = lay_out(root)
     site = root / "out" / "html"
     assert build_site(book, site, book, jobs="1") == 0
+    return root, site
+
+
+@pytest.fixture(scope="module")
+def packages(french_site):
+    root, site = french_site
     quizzes = root / "quizzes"
     quizzes.mkdir()
     shutil.copy(TESTS / "i18n" / "scorm" / "modules.yml", quizzes)
@@ -80,3 +86,31 @@ def test_the_french_module_scores_as_the_english_one(packages, browser, tmp_path
         assert open_module.errors == []
     finally:
         open_module.close()
+
+
+def test_assign_in_french_writes_french_banks_and_modules(french_site, tmp_path):
+    root, site = french_site
+    quizzes = tmp_path / "quizzes"
+    quizzes.mkdir()
+    shutil.copy(TESTS / "banks" / "good" / "every-type.yml", quizzes)
+    out = tmp_path / "out"
+    command = ["assign", "--title", "Devoir de couleurs", "--id", "devoir", "--quiz", "every-type", "--tag", "colours"]
+    command += ["--language", "fr", "--locales", TESTS / "i18n" / "locales", "--quizzes", quizzes]
+    command += ["--site", site, "--book", root / "roots" / "i18n", "--out", out]
+    assert main([str(part) for part in command]) == 0
+    assert sorted(p.name for p in out.iterdir()) == [
+        "devoir-fr-scorm12.zip",
+        "devoir-fr-scorm2004.zip",
+        "devoir-fr.gift.txt",
+        "devoir-fr.moodle.xml",
+        "devoir-fr.qti21.zip",
+    ]
+    moodle = etree.parse(str(out / "devoir-fr.moodle.xml")).getroot()
+    assert moodle.findtext("question/category/text") == "$course$/top/Devoir de couleurs"
+    assert moodle.findtext("question[@type='multichoice']/questiontext/text").startswith("De quelle couleur")
+    for version in VERSIONS:
+        with zipfile.ZipFile(out / f"devoir-fr-scorm{version.replace('.', '')}.zip") as archive:
+            launch = archive.read("index.html").decode()
+            manifest = etree.fromstring(archive.read("imsmanifest.xml"))
+        assert '<html lang="fr">' in launch and "Levez les yeux." in launch and "Look up." not in launch
+        assert manifest.get("{http://www.w3.org/XML/1998/namespace}lang") == "fr"

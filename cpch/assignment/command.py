@@ -13,6 +13,7 @@ from cpch.core.problems import LocatedError, shown
 from cpch.core.yaml_reader import character_problem
 from cpch.exports import write_exports
 from cpch.files import Staged
+from cpch.i18n.localized import is_source, load_banks_in
 from cpch.progress import Progress
 from cpch.quiz.banks import bank_files, load_banks
 from cpch.quiz.html import Settings, render_quiz
@@ -29,9 +30,15 @@ def slug(title: str) -> str:
 
 
 def write_assignment(args) -> list[Path]:
-    quizzes = load_banks(bank_files(args.quizzes), book_labels(args.book))
+    paths, labels = bank_files(args.quizzes), book_labels(args.book)
+    locales = args.locales or args.quizzes / "locales"
+    quizzes = (
+        load_banks(paths, labels) if is_source(args.language) else load_banks_in(paths, labels, args.language, locales)
+    )
     picked = pick(quizzes, args.quiz, args.tag, args.count, args.seed, args.shuffle)
     assignment_id = args.id or slug(args.title)
+    # In another language, the files are <id>-<language>.*, as for the banks' exports and the modules.
+    name = assignment_id if is_source(args.language) else f"{assignment_id}-{args.language}"
     quiz = as_quiz(assignment_id, args.title, args.pass_mark, picked)
     module = Module(assignment_id, args.title, 1, args.pass_mark, ("assignment",), (assignment_id,))
     settings = Settings(f"quiz-{assignment_id}", args.pass_mark, args.shuffle, messages(args.language), {})
@@ -43,7 +50,9 @@ def write_assignment(args) -> list[Path]:
     )
     staged, written = Staged(args.out or Path("_build/assignments") / assignment_id), []
     with staged as folder, Progress(f"Writing assignment '{assignment_id}'", len(VERSIONS) + 1) as bar:
-        written += write_exports(args.title, picked, folder, name=assignment_id, pass_mark=args.pass_mark)
+        written += write_exports(
+            args.title, picked, folder, name=name, pass_mark=args.pass_mark, language=args.language
+        )
         bar.step("question banks")
         for version in VERSIONS:
             written.append(
@@ -133,5 +142,13 @@ def add_command(commands) -> None:
     parser.add_argument("--site", type=Path, default=Path("_build/html"), help="the built site, for its style sheets")
     parser.add_argument("--quizzes", type=Path, default=Path("quizzes"), help="folder of question banks")
     parser.add_argument("--book", type=Path, default=Path("book"), help="the book's sources, for section labels")
-    parser.add_argument("--language", default="en", help="language of the module's controls (default: en)")
+    parser.add_argument(
+        "--language",
+        default="en",
+        help="the questions' and controls' language (default: en); another one reads the banks' catalogues "
+        "(--locales) and writes <id>-<language>.* and <id>-<language>-scorm12.zip...",
+    )
+    parser.add_argument(
+        "--locales", type=Path, help="the banks' catalogues (default: the folder 'locales' in --quizzes)"
+    )
     parser.set_defaults(run=run)

@@ -20,12 +20,14 @@ def bank_selection(quiz: Quiz, questions: Iterable[Question] | None = None, lang
     return Selection(name, quiz.title, tuple(Item(quiz, q) for q in chosen), quiz.description, quiz.pass_mark, language)
 
 
-def selection(title: str, source, name: str | None = None, description: str = "", pass_mark: int = 70) -> Selection:
+def selection(
+    title: str, source, name: str | None = None, description: str = "", pass_mark: int = 70, language: str = "en"
+) -> Selection:
     """Questions from any banks under a new title.
 
     `source` is a Quiz, or an iterable of Quiz (all its questions) and (Quiz, Question) pairs.
     """
-    return Selection(name or slug(title), title, _items(source), description, pass_mark)
+    return Selection(name or slug(title), title, _items(source), description, pass_mark, language)
 
 
 def _items(source) -> tuple[Item, ...]:
