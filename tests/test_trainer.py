@@ -84,6 +84,7 @@ def assignment_args(site, tmp_path, **overrides):
         quizzes=ROOT / "quizzes",
         book=BOOK,
         language="en",
+        locales=None,
     )
     values.update(overrides)
     return argparse.Namespace(**values)
