@@ -12,7 +12,7 @@ WORKERS ?= auto
 MOODLE_TARBALL ?= ../shared/lms/moodle-4.3.tar.gz
 export MOODLE_TARBALL
 
-.PHONY: all html scorm exports trainer test test-lms test-fast test-content lint lint-js format fuzz bench serve clean
+.PHONY: all html scorm exports trainer i18n-stats-banks scorm-translated exports-translated test test-lms test-fast test-content lint lint-js format fuzz bench serve clean
 
 all: html scorm exports trainer
 
@@ -35,6 +35,26 @@ exports: $(BIN)/.installed
 # Catalogue and answer keys for trainers (HTML, and a PDF printed by headless Chromium).
 trainer: html /usr/bin/chromium
 	$(BIN)/cpch trainer --site $(BUILD)/html --out $(BUILD)/trainer
+
+# --- Outputs in other languages ----------------------------------------------------------------
+# Banks, the diagnostic and module titles are translated in quizzes/locales/<lang>/LC_MESSAGES/*.po
+# (`cpch i18n extract|check|stats`, quizzes/README.md). These targets assume the bilingual site's
+# layout: _build/html/en/ and _build/html/<lang>/. Each fails, naming the entry, on a missing or fuzzy
+# translation.
+TRANSLATED ?= fr
+
+# Coverage of the banks' catalogues, per language (the pages' own coverage is the site's business).
+i18n-stats-banks: $(BIN)/.installed
+	@for lang in $(TRANSLATED); do $(BIN)/cpch i18n stats --language $$lang; done
+
+# <module>-<lang>-scorm12.zip and -scorm2004.zip, from the site in that language.
+scorm-translated: html
+	for lang in $(TRANSLATED); do $(BIN)/cpch scorm --site $(BUILD)/html/$$lang --language $$lang --out $(BUILD)/scorm || exit 1; done
+
+# <quiz-id>-<lang>.moodle.xml, .gift.txt, .qti21.zip, and <quiz-id>-en-<lang>.moodle.xml (both languages
+# in each question, for Moodle's multi-language content filter), beside the English exports.
+exports-translated: exports
+	for lang in $(TRANSLATED); do $(BIN)/cpch export --language $$lang --multilang --out $(BUILD)/exports || exit 1; done
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

@@ -164,3 +164,18 @@ def test_unknown_names_and_languages_are_refused(project, capsys):
     assert "no-such-bank: no bank, diagnostic or modules file of that name" in capsys.readouterr().err
     assert main(["i18n", "check", "--language", "en"]) == 1
     assert main(["i18n", "check", "--language", "../x"]) == 1
+
+
+def test_stats_count_translated_fuzzy_and_missing_texts(project, capsys):
+    edit("modules", lambda m: m.flags.add("fuzzy") if m.context == "mod-b.title" else None)
+    edit("every-type", lambda m: setattr(m, "string", "") if m.context in ("title", "pick-one.hint") else None)
+    assert main(["i18n", "stats", "--language", "fr"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[:2] for line in lines] == [
+        ["every-type", "37/39"],
+        ["diagnostic", "28/28"],
+        ["modules", "1/2"],
+        ["all", "(fr)"],
+    ]
+    assert lines[0].endswith("0 fuzzy, 2 missing") and lines[2].endswith("1 fuzzy, 0 missing")
+    assert lines[3].split()[2] == "66/69"

@@ -64,6 +64,45 @@ def run_check(args) -> int:
     return 0
 
 
+def coverage(source: Source, locales: Path, language: str) -> tuple[int, int, int]:
+    """(texts, translated, fuzzy or out of date) of `source` in `language`."""
+    entries = template(source).entries
+    path = source.catalogue(locales, language)
+    messages = {m.context: m for m in read(path) if m.id} if path.is_file() else {}
+    translated = fuzzy = 0
+    for entry in entries:
+        message = messages.get(entry.context)
+        if message is None or not message.string:
+            continue
+        if message.fuzzy or message.id != entry.text:
+            fuzzy += 1
+        else:
+            translated += 1
+    return len(entries), translated, fuzzy
+
+
+def run_stats(args) -> int:
+    sources = _sources(args)
+    if sources is None:
+        return 1
+    totals = [0, 0, 0]
+    try:
+        for source in sources:
+            counts = coverage(source, args.locales, args.language)
+            totals = [a + b for a, b in zip(totals, counts)]
+            print(_coverage_line(source.name, *counts))
+    except LocatedError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(_coverage_line(f"all ({args.language})", *totals))
+    return 0
+
+
+def _coverage_line(name: str, texts: int, translated: int, fuzzy: int) -> str:
+    share = 100 * translated / texts if texts else 100.0
+    return f"{name:<28} {translated:>5}/{texts:<5} {share:5.1f}% translated, {fuzzy} fuzzy, {texts - translated - fuzzy} missing"
+
+
 def add_command(commands) -> None:
     i18n = commands.add_parser(
         "i18n", help="translate question banks, the diagnostic and module titles (gettext catalogues)"
@@ -71,6 +110,7 @@ def add_command(commands) -> None:
     for name, run, summary in (
         ("extract", run_extract, "create or update the catalogues of a language (changed English: marked fuzzy)"),
         ("check", run_check, "report missing, fuzzy and broken entries as file:line: message (exit status 1)"),
+        ("stats", run_stats, "print how much of each catalogue is translated"),
     ):
         parser = i18n.add_parser(name, help=summary, description=summary)
         parser.add_argument(
