@@ -205,3 +205,14 @@ def test_objectives_come_from_the_translated_bank(book, capsys):
     html = (out / "index.html").read_text()
     assert 'id="objective-every-type-colours"' in html and "nommer la couleur des choses." in html
     assert "name the colour" not in html
+
+
+def test_a_draft_preview_shows_an_untranslated_bank_in_english(book, capsys):
+    (book.parent.parent / "i18n" / "locales" / "fr" / "LC_MESSAGES" / "small.po").unlink()
+    change_entry(book, "every-type", "pick-one.hint", lambda m: setattr(m, "string", ""))
+    with open(book / "conf.py", "a") as conf:
+        conf.write("cpch_quiz_draft_translations = True\n")
+    status, out, err = build(book, capsys)
+    assert status == 0, err
+    page = (out / "index.html").read_text()
+    assert "Which colour is the <em>sky</em>" in page and "Is the door open?" in page

@@ -54,11 +54,21 @@ class _Translations:
         pass  # checked with the catalogue
 
 
-def localize(source: Source, value, locales: Path, language: str | None):
-    """`value` (the English object read from `source`) in `language`, or LocatedError."""
+def localize(source: Source, value, locales: Path, language: str | None, draft: bool = False):
+    """`value` (the English object read from `source`) in `language`, or LocatedError. A `draft` (a
+    preview of a language still being translated) gets `value` itself when the translation is not whole."""
     if is_source(language):
         return value
-    if not LANGUAGE.fullmatch(language or ""):
+    try:
+        return _translated(source, value, locales, language)
+    except LocatedError:
+        if draft:
+            return value
+        raise
+
+
+def _translated(source: Source, value, locales: Path, language: str):
+    if not LANGUAGE.fullmatch(language):
         raise LocatedError([Problem(source.path, 1, 1, f"'{language}' is not a language code such as fr")])
     path = catalogue_file(locales, language, source.name)
     if not path.is_file():
@@ -73,8 +83,10 @@ def localize(source: Source, value, locales: Path, language: str | None):
     return source.walk(value, _Translations({m.context: m for m in catalogue if m.id}))
 
 
-def load_quiz_in(path: Path, language: str | None, locales: Path, labels: set[str] | None = None) -> Quiz:
-    return localize(Source(Path(path), "bank"), load_quiz(path, labels), locales, language)
+def load_quiz_in(
+    path: Path, language: str | None, locales: Path, labels: set[str] | None = None, draft: bool = False
+) -> Quiz:
+    return localize(Source(Path(path), "bank"), load_quiz(path, labels), locales, language, draft)
 
 
 def load_banks_in(paths: list[Path], labels: set[str] | None, language: str | None, locales: Path) -> dict[str, Quiz]:
@@ -82,8 +94,11 @@ def load_banks_in(paths: list[Path], labels: set[str] | None, language: str | No
     return load_banks(paths, labels, lambda path, known: load_quiz_in(path, language, locales, known))
 
 
-def load_diagnostic_in(path: Path, language: str | None, locales: Path, labels: set[str] | None = None) -> Diagnostic:
-    translated = localize(Source(Path(path), "diagnostic"), load_diagnostic(path, labels), locales, language)
+def load_diagnostic_in(
+    path: Path, language: str | None, locales: Path, labels: set[str] | None = None, draft: bool = False
+) -> Diagnostic:
+    source = Source(Path(path), "diagnostic")
+    translated = localize(source, load_diagnostic(path, labels), locales, language, draft)
     return fields.level_options(translated)
 
 

@@ -37,6 +37,9 @@ def setup(app: Sphinx) -> dict:
     app.add_html_theme("cpch-book", str(THEME_DIR))
     app.add_config_value("cpch_quiz_dir", "quizzes", "env")
     app.add_config_value("cpch_quiz_locales", "", "env")  # the banks' catalogues; "" for <cpch_quiz_dir>/locales
+    # True only to preview a language still being translated: a bank (or the diagnostic) whose translation
+    # is missing or incomplete is then shown in English instead of failing the build.
+    app.add_config_value("cpch_quiz_draft_translations", False, "env")
     app.add_config_value("cpch_quiz_quality", True, "env")  # apply cpch.quiz.quality's rules to embedded banks
     app.add_node(quiz_node)
     app.add_directive("quiz", QuizDirective)

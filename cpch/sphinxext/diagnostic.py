@@ -42,15 +42,22 @@ class diagnostic_node(nodes.General, nodes.Element):
 
 
 @cache
-def _load(path: str, mtime: float, language: str, locales: str, catalogue_mtime: float):
-    return load_diagnostic_in(Path(path), language, Path(locales))
+def _load(path: str, mtime: float, language: str, locales: str, catalogue_mtime: float, draft: bool):
+    return load_diagnostic_in(Path(path), language, Path(locales), draft=draft)
 
 
 def load_file(path: Path, app: Sphinx):
     """The diagnostic at `path` in the build's language (translated like the banks: see quiz.py)."""
     catalogue = translation_of(app, path)
     catalogue_mtime = catalogue.stat().st_mtime if catalogue and catalogue.is_file() else 0.0
-    return _load(str(path), path.stat().st_mtime, app.config.language, str(bank_locales(app)), catalogue_mtime)
+    return _load(
+        str(path),
+        path.stat().st_mtime,
+        app.config.language,
+        str(bank_locales(app)),
+        catalogue_mtime,
+        app.config.cpch_quiz_draft_translations,
+    )
 
 
 class DiagnosticDirective(SphinxDirective):

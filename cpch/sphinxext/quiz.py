@@ -37,8 +37,8 @@ def percentage(argument: str) -> int:
 
 
 @cache
-def _load(path: str, mtime: float, language: str, locales: str, catalogue_mtime: float):
-    return load_quiz_in(Path(path), language, Path(locales))
+def _load(path: str, mtime: float, language: str, locales: str, catalogue_mtime: float, draft: bool):
+    return load_quiz_in(Path(path), language, Path(locales), draft=draft)
 
 
 def bank_locales(app: Sphinx) -> Path:
@@ -57,7 +57,14 @@ def load_bank(path: Path, app: Sphinx):
     """The bank at `path` in the build's language (LocatedError when its translation is incomplete)."""
     catalogue = translation_of(app, path)
     catalogue_mtime = catalogue.stat().st_mtime if catalogue and catalogue.is_file() else 0.0
-    return _load(str(path), path.stat().st_mtime, app.config.language, str(bank_locales(app)), catalogue_mtime)
+    return _load(
+        str(path),
+        path.stat().st_mtime,
+        app.config.language,
+        str(bank_locales(app)),
+        catalogue_mtime,
+        app.config.cpch_quiz_draft_translations,
+    )
 
 
 def bank_path(app: Sphinx, quiz_id: str) -> Path:
