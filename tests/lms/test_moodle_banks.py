@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from cpch.exports.common import number
-from cpch.exports.writer import export_banks
+from cpch.exports.writer import export_banks, export_multilang
+from cpch.i18n.localized import load_quiz_in
 from cpch.quiz import Quiz, load_quiz
 from cpch.quiz.banks import bank_files, load_banks
 from cpch.quiz.labels import book_labels
@@ -19,7 +20,12 @@ BANKS = bank_files(ROOT / "quizzes")
 # Beside the real banks: every question type, and text written to break exporters.
 EXTRA = [TESTS / "banks" / "good" / "every-type.yml", TESTS / "banks" / "good" / "hostile.yml"]
 FORMATS = {"moodle": (".moodle.xml", "xml"), "gift": (".gift.txt", "gift")}
+# A bank in French (from the fixture catalogue), in each format, and English with French in one Moodle XML bank.
+LOCALES = TESTS / "i18n" / "locales"
+FRENCH = "every-type-fr"
+MULTILANG = "every-type-en-fr"
 FILES = [p.stem + suffix for p in BANKS + EXTRA for suffix, _ in FORMATS.values()]
+FILES += [FRENCH + suffix for suffix, _ in FORMATS.values()] + [MULTILANG + ".moodle.xml"]
 MOODLE_TYPES = {
     "single": "multichoice",
     "multiple": "multichoice",
@@ -36,6 +42,8 @@ GIFT_TYPES = {**MOODLE_TYPES, "ordering": "match"}  # GIFT has no ordering type:
 def quizzes() -> dict[str, Quiz]:
     banks = load_banks(BANKS, book_labels(ROOT / "book"))
     banks.update({q.id: q for q in map(load_quiz, EXTRA)})
+    banks[FRENCH] = load_quiz_in(EXTRA[0], "fr", LOCALES)
+    banks[MULTILANG] = banks["every-type"]  # its questions, answers and ids are the English bank's
     return banks
 
 
@@ -43,7 +51,10 @@ def quizzes() -> dict[str, Quiz]:
 def bank_exports(tmp_path_factory) -> Path:
     """The Moodle XML and GIFT files of every bank, written as `make exports` writes them."""
     out = tmp_path_factory.mktemp("exports")
-    export_banks(quizzes().values(), out, FORMATS)
+    banks = quizzes()
+    export_banks([q for key, q in banks.items() if key not in (FRENCH, MULTILANG)], out, FORMATS)
+    export_banks([banks[FRENCH]], out, FORMATS, language="fr")
+    export_multilang([banks["every-type"]], [banks[FRENCH]], "fr", out)
     return out
 
 
@@ -161,3 +172,21 @@ def test_right_answers_get_full_marks_and_wrong_ones_none_in_moodles_question_en
         if abs(got["fraction"] - mark) > 1e-6
     ]
     assert wrong == []
+
+
+def test_the_bilingual_bank_shows_the_courses_language(moodle, imported):
+    """With Moodle's multi-language filter on, a course in French shows the French of each text, and a
+    course with no forced language the English (the site's and the learner's)."""
+    course = imported[MULTILANG + ".moodle.xml"]["course"]
+    chosen = ["every-type/pick-one", "every-type/match-them", "every-type/a-case-first"]
+    shown = {}
+    for lang in ("fr", ""):
+        result = moodle.php_json("show_questions.php", stdin={"course": course, "lang": lang, "idnumbers": chosen})
+        assert result["language"] == (lang or "en") and "fr" in result["installed"]
+        shown[lang] = "\n".join(result["questions"].values())
+    french, english = shown["fr"], shown[""]
+    for words in ("De quelle couleur est le <em>ciel</em>", "Bleu", "Rouge", "Chat", "Miaou", "Elle ramasse la clé"):
+        assert words in french and words not in english, words
+    for words in ("Which colour is the <em>sky</em>", "Blue", "Red", "Cat", "Meow", "Pick up the key"):
+        assert words in english and words not in french, words
+    assert 'class="multilang"' not in french + english

@@ -7,21 +7,7 @@
 //   {"pairs": [j, ...]}   match: stem i gets stem j's answer
 // Prints, per case: the question type, the fraction awarded (0..1) and the final state.
 require(__DIR__ . '/bootstrap.php');
-require_once($CFG->libdir . '/questionlib.php');
-
-function question_for(int $courseid, string $idnumber): question_definition {
-    global $DB;
-    $id = $DB->get_field_sql(
-        "SELECT MAX(v.questionid)
-           FROM {question_bank_entries} e
-           JOIN {question_versions} v ON v.questionbankentryid = e.id
-           JOIN {question_categories} c ON c.id = e.questioncategoryid
-          WHERE c.contextid = ? AND e.idnumber = ?", [context_course::instance($courseid)->id, $idnumber]);
-    if (!$id) {
-        throw new moodle_exception("no question with id number $idnumber in course $courseid");
-    }
-    return question_bank::load_question($id);
-}
+require_once(__DIR__ . '/questions.php');
 
 /** Moodle's submitted data for `response`, in the question's shuffled order for this attempt. */
 function submitted_data(question_definition $question, question_attempt $qa, array $response): array {
