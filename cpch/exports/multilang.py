@@ -92,18 +92,21 @@ def _accept_every_language(questions: list[ET.Element], languages: list[str]) ->
         first.remove(answer)
     for offset, answer in enumerate([*merged.values(), *others[0]]):
         first.insert(position + offset, answer)
-    if all(text is not None for text in feedback):
-        for answer in merged.values():
-            answer.find("feedback/text").text = spans(feedback, languages)
+    for answer in merged.values():
+        _feedback_in_every_language(answer, feedback, languages)
     for n, answer in enumerate(others[0]):  # the wildcard '*' and its feedback for any other answer
-        texts = [found[n].findtext("feedback/text") for found in others]
-        if all(text is not None for text in texts):
-            answer.find("feedback/text").text = spans(texts, languages)
+        _feedback_in_every_language(answer, [found[n].findtext("feedback/text") for found in others], languages)
     for question in questions[1:]:  # the other languages now mirror the merged answers
         for answer in question.findall("answer"):
             question.remove(answer)
         for offset, answer in enumerate(first.findall("answer")):
             question.insert(position + offset, _copy(answer))
+
+
+def _feedback_in_every_language(answer: ET.Element, texts: list[str | None], languages: list[str]) -> None:
+    element = answer.find("feedback/text")
+    if element is not None and all(text is not None for text in texts):
+        element.text = spans([text or "" for text in texts], languages)
 
 
 def _copy(element: ET.Element) -> ET.Element:

@@ -63,6 +63,11 @@ def template(source: Source, loaded=None) -> _Recorder:
     return recorder
 
 
+def text(value) -> str:
+    """A message's id or translation as one text ("" for plural forms, which these catalogues never use)."""
+    return value if isinstance(value, str) else ""
+
+
 def read(path: Path) -> Catalog:
     """A catalogue, or LocatedError at the line Babel cannot read."""
     try:
@@ -91,7 +96,7 @@ def updated(source: Source, entries: list[Entry], existing: Catalog | None, lang
     if existing is not None:
         for attribute in ("creation_date", "revision_date", "last_translator", "language_team", "header_comment"):
             setattr(catalogue, attribute, getattr(existing, attribute))
-    old = {m.context: m for m in existing if m.id} if existing is not None else {}
+    old = {m.context or "": m for m in existing if m.id} if existing is not None else {}
     where = source.path.as_posix()
     for entry in entries:
         before = old.pop(entry.context, None)
@@ -99,22 +104,21 @@ def updated(source: Source, entries: list[Entry], existing: Catalog | None, lang
         if entry.lines:
             message.auto_comments = [ACCEPT_NOTE]
         if before is not None:
-            message.string = before.string
+            message.string = text(before.string)
             # Babel reads gettext's `#| msgid` as a user comment: drop those, keep the translator's own.
             message.user_comments = [c for c in before.user_comments if not c.startswith("|")]
             message.flags = set(before.flags)
             previous = [c for c in before.auto_comments if c.startswith(PREVIOUS)]
-            if before.id != entry.text and before.string:
+            if text(before.id) != entry.text and message.string:
                 message.flags.add(FUZZY)
-                previous = [
-                    PREVIOUS + (" | " if entry.lines else " ").join(before.id.split("\n" if entry.lines else None))
-                ]
+                lines = text(before.id).split("\n" if entry.lines else None)
+                previous = [PREVIOUS + (" | " if entry.lines else " ").join(lines)]
             if FUZZY in message.flags:  # the old English helps until the translator has checked the entry
                 message.auto_comments += previous
         catalogue[entry.text] = message
     for context, message in old.items():  # gone from the source: kept, obsolete, for reference
         if message.string:
-            catalogue.obsolete[(message.id, context)] = message
+            catalogue.obsolete[(text(message.id), context)] = message
     if existing is not None:
         for key, message in existing.obsolete.items():
             if message.context not in {e.context for e in entries}:

@@ -11,7 +11,7 @@ from babel.messages.catalog import Catalog, Message
 
 from cpch.core.problems import Problem
 from cpch.core.yaml_reader import character_problem
-from cpch.i18n.catalogues import FUZZY, Entry
+from cpch.i18n.catalogues import FUZZY, Entry, text
 
 # What a translation must carry over unchanged: link targets, code spans, MyST roles with their
 # targets, and placeholders such as {count} or %s. The words around them are the translator's.
@@ -80,26 +80,27 @@ def check_catalogue(
     if (catalogue.locale_identifier or "") == "":
         problems.append(Problem(path, 1, 1, "the header has no 'Language'"))
     for entry in entries:
-        message = by_context.get(entry.context)
-        if message is None:
+        found = by_context.get(entry.context)
+        if found is None:
             problems.append(
                 Problem(source, entry.line, 1, f"'{entry.context}' has no entry in {path}: run `cpch i18n extract`")
             )
             continue
-        line = message.lineno or 1
-        if message.id != entry.text:
+        line = found.lineno or 1
+        if text(found.id) != entry.text:
             problems.append(
                 Problem(path, line, 1, f"'{entry.context}': the English has changed: run `cpch i18n extract`")
             )
-        elif not message.string:
+        elif not text(found.string):
             problems.append(Problem(path, line, 1, f"'{entry.context}' is not translated"))
-        elif FUZZY in message.flags:
+        elif FUZZY in found.flags:
             problems.append(
                 Problem(path, line, 1, f"'{entry.context}' is fuzzy: check the translation, then remove the fuzzy flag")
             )
         else:
             problems.extend(
-                Problem(path, line, 1, f"'{entry.context}': {p}") for p in translation_problems(entry, message.string)
+                Problem(path, line, 1, f"'{entry.context}': {p}")
+                for p in translation_problems(entry, text(found.string))
             )
     problems.extend(_duplicates(groups, by_context, path))
     return problems
@@ -111,18 +112,18 @@ def _duplicates(groups, by_context: dict[str, Message], path: Path) -> list[Prob
     for contexts, what in groups:
         seen: dict[str, str] = {}
         for context in contexts:
-            message = by_context.get(context)
-            if message is None or not message.string:
+            found = by_context.get(context)
+            translation = text(found.string).strip() if found is not None else ""
+            if found is None or not translation:
                 continue
-            text = message.string.strip()
-            if text in seen:
+            if translation in seen:
                 problems.append(
                     Problem(
                         path,
-                        message.lineno or 1,
+                        found.lineno or 1,
                         1,
-                        f"'{context}' is translated like '{seen[text]}': two {what} cannot read the same",
+                        f"'{context}' is translated like '{seen[translation]}': two {what} cannot read the same",
                     )
                 )
-            seen.setdefault(text, context)
+            seen.setdefault(translation, context)
     return problems

@@ -15,7 +15,7 @@ from cpch.core.problems import LocatedError, Problem
 from cpch.diagnostic.loader import load_diagnostic
 from cpch.diagnostic.model import Diagnostic
 from cpch.i18n import fields
-from cpch.i18n.catalogues import read, template
+from cpch.i18n.catalogues import read, template, text
 from cpch.i18n.check import check_catalogue
 from cpch.i18n.sources import Source, catalogue_path
 from cpch.quiz.banks import load_banks
@@ -41,14 +41,14 @@ def catalogue_file(locales: Path, language: str, name: str) -> Path:
 class _Translations:
     """The `Texts` of a checked catalogue: each text's translation, by its context."""
 
-    def __init__(self, messages: dict[str, Message]):
+    def __init__(self, messages: dict[str, Message]):  # checked: every text is there, translated
         self.messages = messages
 
     def text(self, context: str, english: str, line: int, one_line: bool = False) -> str:
-        return self.messages[context].string.strip()
+        return text(self.messages[context].string).strip()
 
     def lines(self, context: str, english: tuple[str, ...], line: int) -> tuple[str, ...]:
-        return tuple(answer.strip() for answer in self.messages[context].string.split("\n"))
+        return tuple(answer.strip() for answer in text(self.messages[context].string).split("\n"))
 
     def group(self, contexts: tuple[str, ...], what: str) -> None:
         pass  # checked with the catalogue
@@ -60,7 +60,7 @@ def localize(source: Source, value, locales: Path, language: str | None, draft: 
     if is_source(language):
         return value
     try:
-        return _translated(source, value, locales, language)
+        return _translated(source, value, locales, language or "")
     except LocatedError:
         if draft:
             return value
@@ -80,7 +80,7 @@ def _translated(source: Source, value, locales: Path, language: str):
     problems = check_catalogue(recorder.entries, recorder.groups, catalogue, path, source.path)
     if problems:
         raise LocatedError(problems)
-    return source.walk(value, _Translations({m.context: m for m in catalogue if m.id}))
+    return source.walk(value, _Translations({m.context or "": m for m in catalogue if m.id}))
 
 
 def load_quiz_in(

@@ -4,6 +4,7 @@ Every source has one gettext catalogue per language, named after the source file
 `<locales>/<language>/LC_MESSAGES/<file name without .yml>.po`, so a bank's catalogue carries its id.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,9 +39,8 @@ class Source:
 
     def walk(self, value, texts: fields.Texts):
         """`value` (what load() gave) with the texts that `texts` gives back."""
-        return {"bank": fields.quiz, "diagnostic": fields.diagnostic, "modules": fields.modules}[self.kind](
-            value, texts
-        )
+        walks: dict[str, Callable] = {"bank": fields.quiz, "diagnostic": fields.diagnostic, "modules": fields.modules}
+        return walks[self.kind](value, texts)
 
 
 def catalogue_path(locales: Path, language: str, name: str) -> Path:
