@@ -15,11 +15,15 @@ import pytest
 from babel.messages.pofile import read_po, write_po
 from lxml import etree
 
+from conftest import ROOT
 from cpch.exports import bank_selection, render
 from cpch.exports.command import add_command
 from cpch.exports.multilang import render as render_multilang
+from cpch.i18n.catalogues import extract
 from cpch.i18n.localized import load_quiz_in
+from cpch.i18n.sources import Source
 from cpch.quiz import load_quiz
+from cpch.quiz.banks import bank_files
 from export_checks import GiftPegjs, check_gift, check_moodle, check_qti
 
 TESTS = Path(__file__).parent
@@ -164,3 +168,32 @@ def test_an_incomplete_translation_fails_the_export_and_writes_nothing(project, 
 def test_bad_language_options_are_refused(project, capsys, args, message):
     assert export("--quizzes", project / "quizzes", "--book", project / "book", *args) == 1
     assert message in capsys.readouterr().err
+
+
+def pseudo_translate(locales: Path, source: Source) -> None:
+    """Every text of `source` 'translated' as « text » (accepted answers as given plus « answer »)."""
+    path, _ = extract(source, locales, "fr")
+    with open(path, "rb") as file:
+        catalogue = read_po(file)
+    for message in catalogue:
+        if message.id:
+            lines = message.id.split("\n") if message.context.endswith(".accept") else [message.id]
+            message.string = "\n".join(f"« {line} »" for line in lines)
+    with open(path, "wb") as file:
+        write_po(file, catalogue)
+
+
+@pytest.mark.parametrize("path", bank_files(ROOT / "quizzes"), ids=lambda p: p.stem)
+def test_every_real_bank_translated_exports_in_every_format(path, tmp_path, pegjs):
+    """The real banks' structures (scenarios, long options, units...) survive a translation and its export."""
+    pseudo_translate(tmp_path, Source(path, "bank"))
+    english, french = load_quiz(path), load_quiz_in(path, "fr", tmp_path)
+    assert [q.id for q in french.questions] == [q.id for q in english.questions]
+    files = render(bank_selection(french, language="fr"))
+    picked = [(french, q) for q in french.questions]
+    check_moodle(files[f"{english.id}-fr.moodle.xml"], picked)
+    check_gift(files[f"{english.id}-fr.gift.txt"], picked, pegjs)
+    check_qti(files[f"{english.id}-fr.qti21.zip"])
+    both = etree.fromstring(render_multilang([bank_selection(english), bank_selection(french, language="fr")]))
+    check_moodle(etree.tostring(both), [(english, q) for q in english.questions])
+    assert "« " not in "".join(t.text or "" for t in both.iter("name", "idnumber"))
