@@ -7,6 +7,7 @@ the fixture catalogue tests/i18n/scorm/locales.
 
 import shutil
 import zipfile
+from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -22,18 +23,16 @@ VERSIONS = ["1.2", "2004"]
 TITLE = "Chaque type de question, en module"
 
 
-@pytest.fixture(scope="module")
-def french_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("french-scorm")
+def build_french_site(root: Path) -> Path:
+    """The French test book, built under `root`; returns the site folder."""
     book = lay_out(root)
     site = root / "out" / "html"
     assert build_site(book, site, book, jobs="1") == 0
-    return root, site
+    return site
 
 
-@pytest.fixture(scope="module")
-def packages(french_site):
-    root, site = french_site
+def build_french_packages(root: Path, site: Path) -> dict[str, Path]:
+    """`cpch scorm --language fr` on the French test book's module: {SCORM version: package}."""
     quizzes = root / "quizzes"
     quizzes.mkdir()
     shutil.copy(TESTS / "i18n" / "scorm" / "modules.yml", quizzes)
@@ -43,6 +42,17 @@ def packages(french_site):
     command = ["scorm", "--site", site, "--quizzes", quizzes, "--locales", locales, "--language", "fr", "--out", out]
     assert main([str(part) for part in command]) == 0
     return {version: out / f"{MODULE}-fr-scorm{version.replace('.', '')}.zip" for version in VERSIONS}
+
+
+@pytest.fixture(scope="module")
+def french_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("french-scorm")
+    return root, build_french_site(root)
+
+
+@pytest.fixture(scope="module")
+def packages(french_site):
+    return build_french_packages(*french_site)
 
 
 @pytest.mark.parametrize("version", VERSIONS)
