@@ -26,8 +26,7 @@ class ObjectivesDirective(SphinxDirective):
             return []
         text = messages(self.config.language)
         box = nodes.admonition(classes=["objectives"])
-        # Already in the build's language (the quiz messages and the bank's catalogue): not for the page's catalogue.
-        box += nodes.title(text=text["objectives_title"], translatable=False)
+        box += nodes.title(text=text["objectives_title"])
         box += nodes.paragraph(text=text["objectives_lead"])
         items = nodes.bullet_list()
         for objective in quiz.objectives:
