@@ -216,3 +216,12 @@ def test_a_draft_preview_shows_an_untranslated_bank_in_english(book, capsys):
     assert status == 0, err
     page = (out / "index.html").read_text()
     assert "Which colour is the <em>sky</em>" in page and "Is the door open?" in page
+
+
+def test_a_book_whose_banks_are_in_its_own_language_needs_no_catalogue(book, capsys):
+    shutil.rmtree(book.parent.parent / "i18n" / "locales")
+    with open(book / "conf.py", "a") as conf:
+        conf.write('cpch_quiz_language = "fr"  # as if the banks were written in French\n')
+    status, out, err = build(book, capsys)
+    assert status == 0, err
+    assert "Which colour is the <em>sky</em>" in (out / "index.html").read_text()

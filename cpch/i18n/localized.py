@@ -26,8 +26,9 @@ from cpch.scorm.modules import load_modules
 SOURCE_LANGUAGE = DEFAULT  # the banks are written in English
 
 
-def is_source(language: str | None) -> bool:
-    return not language or language.replace("-", "_").split("_")[0] == SOURCE_LANGUAGE
+def is_source(language: str | None, source: str = SOURCE_LANGUAGE) -> bool:
+    """Whether `language` is the one the sources are written in ("en_GB" is "en")."""
+    return not language or language.replace("-", "_").split("_")[0] == source.replace("-", "_").split("_")[0]
 
 
 def catalogue_file(locales: Path, language: str, name: str) -> Path:

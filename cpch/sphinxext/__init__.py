@@ -37,6 +37,8 @@ def setup(app: Sphinx) -> dict:
     app.add_html_theme("cpch-book", str(THEME_DIR))
     app.add_config_value("cpch_quiz_dir", "quizzes", "env")
     app.add_config_value("cpch_quiz_locales", "", "env")  # the banks' catalogues; "" for <cpch_quiz_dir>/locales
+    # The language the banks are written in; "" for the site's first language (cpch_languages), else English.
+    app.add_config_value("cpch_quiz_language", "", "env")
     # True only to preview a language still being translated: a bank (or the diagnostic) whose translation
     # is missing or incomplete is then shown in English instead of failing the build.
     app.add_config_value("cpch_quiz_draft_translations", False, "env")

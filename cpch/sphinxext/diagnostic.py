@@ -29,7 +29,7 @@ from cpch.diagnostic.html import Settings, render_block
 from cpch.diagnostic.messages import messages
 from cpch.i18n.localized import load_diagnostic_in
 from cpch.sphinxext.links import section_links
-from cpch.sphinxext.quiz import bank_locales, translation_of
+from cpch.sphinxext.quiz import bank_locales, target_language, translation_of
 
 logger = logging.getLogger(__name__)
 RAW_CLASS = "cpch-diagnostic"
@@ -42,7 +42,7 @@ class diagnostic_node(nodes.General, nodes.Element):
 
 
 @cache
-def _load(path: str, mtime: float, language: str, locales: str, catalogue_mtime: float, draft: bool):
+def _load(path: str, mtime: float, language: str | None, locales: str, catalogue_mtime: float, draft: bool):
     return load_diagnostic_in(Path(path), language, Path(locales), draft=draft)
 
 
@@ -53,7 +53,7 @@ def load_file(path: Path, app: Sphinx):
     return _load(
         str(path),
         path.stat().st_mtime,
-        app.config.language,
+        target_language(app),
         str(bank_locales(app)),
         catalogue_mtime,
         app.config.cpch_quiz_draft_translations,

@@ -14,7 +14,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from cpch.core.problems import LocatedError
-from cpch.i18n.localized import catalogue_file, is_source, load_quiz_in
+from cpch.i18n.localized import SOURCE_LANGUAGE, catalogue_file, is_source, load_quiz_in
 from cpch.quiz.html import Settings, render_quiz
 from cpch.quiz.messages import messages
 from cpch.quiz.quality import check_quality
@@ -37,7 +37,7 @@ def percentage(argument: str) -> int:
 
 
 @cache
-def _load(path: str, mtime: float, language: str, locales: str, catalogue_mtime: float, draft: bool):
+def _load(path: str, mtime: float, language: str | None, locales: str, catalogue_mtime: float, draft: bool):
     return load_quiz_in(Path(path), language, Path(locales), draft=draft)
 
 
@@ -47,10 +47,23 @@ def bank_locales(app: Sphinx) -> Path:
     return Path(app.confdir, app.config.cpch_quiz_locales or Path(app.config.cpch_quiz_dir, "locales")).resolve()
 
 
-def translation_of(app: Sphinx, path: Path) -> Path | None:
-    """The catalogue that translates `path` into the build's language; None in the source language."""
+def banks_language(app: Sphinx) -> str:
+    """The language the banks are written in: `cpch_quiz_language`, else the site's first language
+    (`cpch_languages`, when the site declares its languages), else English."""
+    declared = getattr(app.config, "cpch_languages", None) if "cpch_languages" in app.config else None
+    return app.config.cpch_quiz_language or (declared[0] if declared else SOURCE_LANGUAGE)
+
+
+def target_language(app: Sphinx) -> str | None:
+    """The language to translate the banks into; None when the build is in the banks' own language."""
     language = app.config.language
-    return None if is_source(language) else catalogue_file(bank_locales(app), language, path.stem)
+    return None if is_source(language, banks_language(app)) else language
+
+
+def translation_of(app: Sphinx, path: Path) -> Path | None:
+    """The catalogue that translates `path` into the build's language; None in the banks' own language."""
+    language = target_language(app)
+    return None if language is None else catalogue_file(bank_locales(app), language, path.stem)
 
 
 def load_bank(path: Path, app: Sphinx):
@@ -60,7 +73,7 @@ def load_bank(path: Path, app: Sphinx):
     return _load(
         str(path),
         path.stat().st_mtime,
-        app.config.language,
+        target_language(app),
         str(bank_locales(app)),
         catalogue_mtime,
         app.config.cpch_quiz_draft_translations,
