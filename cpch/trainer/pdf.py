@@ -33,7 +33,7 @@ def section_pages(document: bytes) -> dict[str, int]:
 
 def with_outline(document: bytes, found: list[Section], pages: dict[str, int]) -> bytes:
     """`document` with a bookmark per group and per section; viewers open it with the outline shown."""
-    writer = PdfWriter(clone_from=io.BytesIO(document))
+    writer = PdfWriter(io.BytesIO(document), incremental=True)  # appends to Chromium's bytes: twice as fast
     writer.add_outline_item(title="Contents", page_number=0)
     parents: dict[str, IndirectObject] = {}
     for section in found:
