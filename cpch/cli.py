@@ -66,13 +66,14 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print a summary of each bank: items, types, levels, option counts, answer positions",
     )
-    check.set_defaults(run=quiz_check)
+    check.set_defaults(run=quiz_check, parser=check)
     scorm_command.add_command(commands)
     add_export_command(commands)
     trainer_command.add_command(commands)
     assign_command.add_command(commands)
     for command in commands.choices.values():
-        command.set_defaults(parser=command)
+        if command.get_default("parser") is None:
+            command.set_defaults(parser=command)
     return main
 
 

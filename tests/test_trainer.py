@@ -297,6 +297,14 @@ def test_the_catalogue_lists_each_objective_with_the_questions_that_check_it(pac
         assert f'href="key-database-access.html#{anchor}"' in html and f'id="{anchor}"' in key
 
 
+@pytest.mark.parametrize("name", ["index.html", "notes.html"])
+def test_the_catalogue_and_notes_have_no_serious_accessibility_problem(browser, pack, name):
+    page = browser.new_page()
+    page.goto((pack / name).as_uri())
+    assert axe_violations(page) == []
+    page.close()
+
+
 @pytest.mark.parametrize("viewport", [{"width": 360, "height": 740}, {"width": 1366, "height": 768}])
 def test_trainer_tables_keep_whole_words_on_every_screen(browser, pack, viewport):
     from layout import BROKEN_WORDS, OVERFLOW
