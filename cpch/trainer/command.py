@@ -10,6 +10,7 @@ from cpch.files import write_atomically
 from cpch.progress import Progress
 from cpch.quiz.banks import bank_files, load_banks
 from cpch.quiz.labels import book_labels
+from cpch.quiz.model import Quiz
 from cpch.scorm.command import site_pages
 from cpch.scorm.modules import load_modules
 from cpch.trainer.links import on_site, quiz_order, site_inventory, site_url_problem
@@ -17,7 +18,7 @@ from cpch.trainer.notes import book_order, load_notes, notes_body
 from cpch.trainer.pack import NewFolder, copy_built_files, write_zip
 from cpch.trainer.pages import answer_key, answer_key_body, catalogue, page
 from cpch.trainer.pdf import print_pdf
-from cpch.trainer.printable import TITLE, document_body, head_style, sections
+from cpch.trainer.printable import TITLE, Section, document_body, head_style, sections
 
 STATIC = Path(__file__).parent / "static"
 SITE_ASSETS = ["basic.css", "book.css", "favicon.svg"]
@@ -25,15 +26,31 @@ SITE_ASSETS = ["basic.css", "book.css", "favicon.svg"]
 DEFAULT_SITE_URL = "https://cpch.example.org/"
 
 
+def in_book_order(quizzes: dict[str, Quiz], site: Path, docs: dict, order: list[str]) -> dict[str, Quiz]:
+    """The quizzes in the order the book embeds them (any the book does not embed come last, by id)."""
+    ranked = {quiz_id: n for n, quiz_id in enumerate(quiz_order(site, docs, order))}
+    return dict(sorted(quizzes.items(), key=lambda item: (ranked.get(item[0], len(ranked)), item[0])))
+
+
+def write_printable(out: Path, found: list[Section], notes_html: str, keys_html: str, handbook) -> list[Path]:
+    """answer-keys.html (contents, notes, keys) and the PDF printed from it."""
+    html_path = out / "answer-keys.html"
+
+    def write_document(pages: dict[str, int]) -> Path:
+        body = document_body(found, pages, notes_html, keys_html)
+        return write_atomically(html_path, page(TITLE, body, handbook, head_style(found)).encode())
+
+    return [html_path, print_pdf(write_document, found, out / "answer-keys.pdf")]
+
+
 def write_trainer_pack(args, out: Path) -> tuple[list[Path], list[Path]]:
     """Write the pack into `out`; return the files written and the built files it could not find."""
-    quizzes = load_banks(bank_files(args.quizzes), book_labels(args.book))
     order = book_order(args.book)
+    quizzes = load_banks(bank_files(args.quizzes), book_labels(args.book))
     modules = load_modules(args.quizzes / "modules.yml", site_pages(args.site), set(quizzes))
     inventory = site_inventory(args.site)
     labels, docs = inventory["std:label"], inventory["std:doc"]
-    ranked = {quiz_id: n for n, quiz_id in enumerate(quiz_order(args.site, docs, order))}
-    quizzes = dict(sorted(quizzes.items(), key=lambda item: (ranked.get(item[0], len(ranked)), item[0])))
+    quizzes = in_book_order(quizzes, args.site, docs, order)
     notes = load_notes(args.notes, set(docs), order) if args.notes and args.notes.is_dir() else []
     handbook = on_site(args.site_url)
     notes_html = notes_body(notes, docs, handbook)
@@ -43,29 +60,19 @@ def write_trainer_pack(args, out: Path) -> tuple[list[Path], list[Path]]:
         shutil.copyfile(args.site / "_static" / name, out / "assets" / name)
     shutil.copyfile(STATIC / "trainer.css", out / "assets" / "trainer.css")
     copied = copy_built_files(modules, quizzes, args.scorm, args.exports, out)
-    written = [*copied.written]
-    written.append(
-        write_atomically(
-            out / "index.html",
-            catalogue(quizzes, modules, inventory, replace(copied.files, notes=bool(notes)), handbook).encode(),
-        )
-    )
+    files = replace(copied.files, notes=bool(notes))
+    written = [
+        *copied.written,
+        write_atomically(out / "index.html", catalogue(quizzes, modules, inventory, files, handbook).encode()),
+    ]
     if notes:
         written.append(write_atomically(out / "notes.html", page("Trainer notes", notes_html, handbook).encode()))
     with Progress("Writing answer keys", len(quizzes) + 1) as bar:
-        keys_html = ""
         for quiz in quizzes.values():
             written.append(write_atomically(out / f"key-{quiz.id}.html", answer_key(quiz, labels, handbook).encode()))
-            keys_html += answer_key_body(quiz, labels, handbook)
             bar.step(quiz.id)
-        found = sections(notes, docs, quizzes.values())
-        html_path = out / "answer-keys.html"
-
-        def write_document(pages: dict[str, int]) -> Path:
-            body = document_body(found, pages, notes_html, keys_html)
-            return write_atomically(html_path, page(TITLE, body, handbook, head_style(found)).encode())
-
-        written += [html_path, print_pdf(write_document, found, out / "answer-keys.pdf")]
+        keys_html = "".join(answer_key_body(quiz, labels, handbook) for quiz in quizzes.values())
+        written += write_printable(out, sections(notes, docs, quizzes.values()), notes_html, keys_html, handbook)
         bar.step("answer-keys.pdf")
     return written, copied.missing
 
