@@ -32,9 +32,12 @@ scorm: html
 exports: $(BIN)/.installed
 	$(BIN)/cpch export --out $(BUILD)/exports
 
-# Catalogue and answer keys for trainers (HTML, and a PDF printed by headless Chromium).
-trainer: html /usr/bin/chromium
-	$(BIN)/cpch trainer --site $(BUILD)/html --out $(BUILD)/trainer
+# The trainer pack, _build/trainer-pack/ and _build/trainer-pack.zip: catalogue, answer keys, notes, a
+# PDF printed by headless Chromium, and the SCORM packages and question banks built above. Its links
+# to the handbook go to SITE_URL, where the site is published (empty: cpch trainer's default).
+SITE_URL ?=
+trainer: html scorm exports /usr/bin/chromium
+	$(BIN)/cpch trainer --site $(BUILD)/html --scorm $(BUILD)/scorm --exports $(BUILD)/exports --out $(BUILD)/trainer-pack $(if $(SITE_URL),--site-url "$(SITE_URL)")
 
 # --- Outputs in other languages ----------------------------------------------------------------
 # Banks, the diagnostic and module titles are translated in quizzes/locales/<lang>/LC_MESSAGES/*.po

@@ -128,4 +128,4 @@ def add_command(commands) -> None:
             default=Path("quizzes/locales"),
             help="where catalogues go: LOCALES/<language>/LC_MESSAGES/<name>.po (default: quizzes/locales)",
         )
-        parser.set_defaults(run=run)
+        parser.set_defaults(run=run, parser=parser)  # unknown options are told by this command's parser
