@@ -114,6 +114,7 @@ def test_assign_in_french_writes_french_banks_and_modules(french_site, tmp_path)
         "devoir-fr.gift.txt",
         "devoir-fr.moodle.xml",
         "devoir-fr.qti21.zip",
+        "selection.json",
     ]
     moodle = etree.parse(str(out / "devoir-fr.moodle.xml")).getroot()
     assert moodle.findtext("question/category/text") == "$course$/top/Devoir de couleurs"
