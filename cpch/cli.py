@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from cpch.assignment import command as assign_command
+from cpch.cartridge import command as cartridge_command
 from cpch.core.problems import LocatedError
 from cpch.exports.command import add_command as add_export_command
 from cpch.quiz.banks import bank_files, load_banks
@@ -66,6 +67,7 @@ def parser() -> argparse.ArgumentParser:
     add_export_command(commands)
     trainer_command.add_command(commands)
     assign_command.add_command(commands)
+    cartridge_command.add_command(commands)
     return main
 
 
