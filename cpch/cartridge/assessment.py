@@ -92,8 +92,12 @@ def render(selection: Selection, title: str, labels: dict[str, str]) -> bytes:
     assessment = ET.SubElement(root, "assessment", ident=ident("quiz", selection.name), title=title)
     _metadata(
         assessment,
-        [("cc_profile", "cc.exam.v0p1"), ("qmd_assessmenttype", "Examination"), ("qmd_scoretype", "Percentage"),
-         ("cc_maxattempts", "unlimited")],
+        [
+            ("cc_profile", "cc.exam.v0p1"),
+            ("qmd_assessmenttype", "Examination"),
+            ("qmd_scoretype", "Percentage"),
+            ("cc_maxattempts", "unlimited"),
+        ],
     )
     section = ET.SubElement(assessment, "section", ident=ident("section", selection.name))
     groups = {id(item): [part for part in carried if part.item is item] for item in selection.items}
@@ -121,9 +125,7 @@ def _material(parent: ET.Element, text: str) -> ET.Element:
 def _item(part: Part, labels: dict[str, str]) -> ET.Element:
     q = part.question
     element = ET.Element("item", ident=part.ident, title=part.item.ident(q))
-    _metadata(
-        ET.SubElement(element, "itemmetadata"), [("cc_profile", PROFILES[q.type]), ("cc_weighting", "1")]
-    )
+    _metadata(ET.SubElement(element, "itemmetadata"), [("cc_profile", PROFILES[q.type]), ("cc_weighting", "1")])
     presentation = ET.SubElement(element, "presentation")
     _material(presentation, step_html(part.case, q) if part.case else html(q, q.prompt))
     feedback: dict[str, str] = {}
@@ -151,18 +153,19 @@ def _processing(element: ET.Element, feedback: dict[str, str]) -> ET.Element:
     outcomes = ET.SubElement(processing, "outcomes")
     ET.SubElement(outcomes, "decvar", varname="SCORE", vartype="Decimal", minvalue="0", maxvalue="100")
     if "general_fb" in feedback:  # shown whatever the answer: the only condition that continues
-        _condition(processing, "Yes", feedback="general_fb").find("conditionvar").append(ET.Element("other"))
+        _condition(processing, "Yes", feedback="general_fb").append(ET.Element("other"))
     return processing
 
 
 def _condition(processing: ET.Element, go_on: str, score: str = "", feedback: str = "") -> ET.Element:
+    """A new response condition; returns its test (conditionvar), for the caller to fill."""
     condition = ET.SubElement(processing, "respcondition", {"continue": go_on})
-    ET.SubElement(condition, "conditionvar")
+    test = ET.SubElement(condition, "conditionvar")
     if score:
         ET.SubElement(condition, "setvar", varname="SCORE", action="Set").text = score
     if feedback:
         ET.SubElement(condition, "displayfeedback", feedbacktype="Response", linkrefid=feedback)
-    return condition
+    return test
 
 
 def _equal(value: str, case: str = "No") -> ET.Element:
@@ -177,8 +180,10 @@ def _choices(
     if q.type == "true-false":
         right, wrong = html(q, q.feedback_correct), html(q, q.feedback_incorrect)
         # Moodle reads a true/false question's answers by these two identifiers.
-        options = [(str(value).lower(), labels[str(value).lower()], value == q.answer, right if value == q.answer else wrong)
-                   for value in (True, False)]
+        options = [
+            (str(value).lower(), labels[str(value).lower()], value == q.answer, right if value == q.answer else wrong)
+            for value in (True, False)
+        ]
     else:
         options = [(f"choice-{n}", html(q, o.text), o.correct, html(q, o.feedback)) for n, o in enumerate(q.options, 1)]
     response = ET.SubElement(
@@ -190,8 +195,7 @@ def _choices(
     processing = _processing(element, feedback)
     if q.type == "multiple":
         # One condition scores: every right option chosen and no wrong one.
-        condition = _condition(processing, "Yes", score="100")
-        both = ET.SubElement(condition.find("conditionvar"), "and")
+        both = ET.SubElement(_condition(processing, "Yes", score="100"), "and")
         for identifier, _, correct, _ in options:
             equal = _equal(identifier, "Yes")
             if correct:
@@ -206,9 +210,7 @@ def _choices(
         if note:
             feedback[name] = note
         scored = "100" if correct and q.type != "multiple" else ""
-        _condition(processing, "No", score=scored, feedback=name).find("conditionvar").append(
-            _equal(identifier)
-        )
+        _condition(processing, "No", score=scored, feedback=name).append(_equal(identifier))
 
 
 def _blank(presentation: ET.Element, element: ET.Element, q: Question, answers, feedback: dict[str, str]) -> None:
@@ -223,8 +225,5 @@ def _blank(presentation: ET.Element, element: ET.Element, q: Question, answers, 
     if wrong:
         feedback["incorrect_fb"] = wrong
     # Any one of the accepted texts (the profile lists them side by side), case ignored.
-    condition = _condition(processing, "No", score="100", feedback="correct_fb" if right else "")
-    condition.find("conditionvar").extend(_equal(text) for text in answers)
-    _condition(processing, "No", score="0", feedback="incorrect_fb" if wrong else "").find("conditionvar").append(
-        ET.Element("other")
-    )
+    _condition(processing, "No", score="100", feedback="correct_fb" if right else "").extend(map(_equal, answers))
+    _condition(processing, "No", score="0", feedback="incorrect_fb" if wrong else "").append(ET.Element("other"))

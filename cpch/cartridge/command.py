@@ -25,7 +25,9 @@ def add_command(commands) -> None:
     parser.add_argument("--site", type=Path, default=Path("_build/html"), help="the built site (default: _build/html)")
     parser.add_argument("--quizzes", type=Path, default=Path("quizzes"), help="folder with modules.yml and the banks")
     parser.add_argument("--book", type=Path, default=Path("book"), help="the book, for its parts and labels")
-    parser.add_argument("--out", type=Path, default=Path("_build/cartridge"), help="output folder (default: _build/cartridge)")
+    parser.add_argument(
+        "--out", type=Path, default=Path("_build/cartridge"), help="output folder (default: _build/cartridge)"
+    )
     parser.add_argument("--language", default="en", help="language of the cartridge's own words (default: en)")
     parser.set_defaults(run=run)
 
@@ -57,7 +59,9 @@ def run(args) -> int:
         print(f"cannot write the cartridges: {error}", file=sys.stderr)
         return 1
     for cartridge in built:
-        print(f"{cartridge.name}: {cartridge.pages} pages, {cartridge.quizzes} quizzes, {cartridge.questions} questions")
+        print(
+            f"{cartridge.name}: {cartridge.pages} pages, {cartridge.quizzes} quizzes, {cartridge.questions} questions"
+        )
     _report_left_out(built)
     return 0
 

@@ -59,7 +59,10 @@ def render_manifest(identifier: str, title: str, description: str, language: str
         ET.SubElement(group, "title").text = section.title
         for activity in section.activities:
             item = ET.SubElement(
-                group, "item", identifier=f"item-{activity.resource.identifier}", identifierref=activity.resource.identifier
+                group,
+                "item",
+                identifier=f"item-{activity.resource.identifier}",
+                identifierref=activity.resource.identifier,
             )
             ET.SubElement(item, "title").text = activity.title
             _resource(resources, activity.resource)

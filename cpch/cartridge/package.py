@@ -71,7 +71,9 @@ def build_cartridge(
         images = [f"pages/images/{Path(image).name}" for image in page.images]
         files[f"{stem}.html"] = page.html
         files.update({path: (site / image).read_bytes() for path, image in zip(images, page.images)})
-        sections[-1].activities.append(Activity(page.title, Resource(f"page-{number:02d}", WEBCONTENT, (f"{stem}.html", *images))))
+        sections[-1].activities.append(
+            Activity(page.title, Resource(f"page-{number:02d}", WEBCONTENT, (f"{stem}.html", *images)))
+        )
         for quiz_id in page.quizzes:
             if quiz_id in embedded:
                 continue
@@ -100,4 +102,3 @@ def build_cartridge(
     files["imsmanifest.xml"] = render_manifest(identifier, module.title, module.description, language, sections)
     pages = sum(1 for name in files if name.endswith(".html"))
     return Cartridge(module.id + SUFFIX, zip_bytes(files), pages, placed, questions, tuple(left_out))
-

@@ -44,6 +44,7 @@ def chapter(site: Path, docname: str, quiz_titles: dict[str, str], messages: dic
             wrapper.decompose()
     for element in soup.select(INTERACTIVE):
         element.decompose()
-    text = render(TEMPLATES, "chapter.html", one_line=False, title=page.title, body=Markup(str(soup)), language=language)
+    text = render(
+        TEMPLATES, "chapter.html", one_line=False, title=page.title, body=Markup(str(soup)), language=language
+    )
     return Chapter(docname, page.title, text.encode(), tuple(sorted(page.images)), tuple(quizzes))
-

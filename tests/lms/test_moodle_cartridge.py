@@ -31,12 +31,20 @@ def quizzes():
 
 
 @pytest.fixture(scope="session")
-def restored(moodle, site, modules, quizzes, tmp_path_factory) -> dict:
-    module = modules[MODULE]
-    cartridge = build_cartridge(module, quizzes, site, parts_of_book(ROOT / "book"), ROOT / "quizzes" / "modules.yml")
-    path = tmp_path_factory.mktemp("cartridge") / cartridge.name
-    path.write_bytes(cartridge.data)
-    return moodle.php_json("restore_cartridge.php", stdin={"file": str(path)})
+def restored(moodle, cartridge_files) -> dict:
+    return moodle.php_json("restore_cartridge.php", stdin={"file": cartridge_files[MODULE]})
+
+
+@pytest.fixture(scope="session")
+def cartridge_files(site, modules, quizzes, tmp_path_factory) -> dict[str, str]:
+    """Every module's cartridge, as `cpch cartridge` writes them."""
+    out, parts = tmp_path_factory.mktemp("cartridges"), parts_of_book(ROOT / "book")
+    found = {}
+    for module in [m for m in modules.values() if m.quizzes]:
+        cartridge = build_cartridge(module, quizzes, site, parts, ROOT / "quizzes" / "modules.yml")
+        (out / cartridge.name).write_bytes(cartridge.data)
+        found[module.id] = str(out / cartridge.name)
+    return found
 
 
 def activities(restored: dict) -> list[dict]:
@@ -64,6 +72,19 @@ def test_the_course_has_one_page_per_chapter_then_its_quiz_in_book_order(restore
         expected += [("quiz", f"Quiz: {quizzes[q].title}") for q in embedded if q in module.quizzes]
     assert [(a["modname"], a["name"]) for a in activities(restored)] == expected
     assert len([a for a in activities(restored) if a["modname"] == "quiz"]) == len(module.quizzes)
+
+
+def test_every_modules_cartridge_restores_with_its_chapters_and_quizzes(moodle, modules, cartridge_files):
+    for module_id, path in cartridge_files.items():
+        if module_id == MODULE:
+            continue  # restored above
+        course = moodle.php_json("restore_cartridge.php", stdin={"file": path})
+        kinds = [a["modname"] for a in activities(course)]
+        assert course["problems"] == [], module_id
+        assert (kinds.count("page"), kinds.count("quiz")) == (
+            len(modules[module_id].chapters),
+            len(modules[module_id].quizzes),
+        )
 
 
 def test_each_page_holds_its_chapter_and_its_images(restored):
