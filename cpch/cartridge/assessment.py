@@ -46,7 +46,7 @@ def left_out(question: Question) -> str:
     """Why the profile cannot carry `question` (a question or a step), or "" when it can."""
     if question.type not in PROFILES:
         return f"the Common Cartridge QTI profile has no {question.type} question"
-    if question.type == "numeric" and len(accepted_numbers(question)) > MOST_NUMBERS:
+    if question.type == "numeric" and 2 * _numeric_steps(question)[2] + 1 > MOST_NUMBERS:
         return (
             f"its tolerance allows more than {MOST_NUMBERS} numbers, and the profile can only list the accepted "
             "answers one by one"
@@ -54,14 +54,19 @@ def left_out(question: Question) -> str:
     return ""
 
 
+def _numeric_steps(question: Question) -> tuple[Decimal, Decimal, int]:
+    """The answer, the step (the last decimal place the answer or tolerance writes) and the steps either side."""
+    answer, tolerance = Decimal(number(numeric_answer(question))), Decimal(number(question.tolerance))
+    places = max(-int(answer.as_tuple().exponent), -int(tolerance.as_tuple().exponent), 0)
+    step = Decimal(1).scaleb(-places)
+    return answer, step, int(tolerance / step)
+
+
 def accepted_numbers(question: Question) -> list[str]:
     """Every number within the tolerance, in steps of the last decimal place the answer or tolerance writes."""
-    answer, tolerance = Decimal(number(numeric_answer(question))), Decimal(number(question.tolerance))
-    places = max(-answer.as_tuple().exponent, -tolerance.as_tuple().exponent, 0)  # type: ignore[operator]
-    step = Decimal(1).scaleb(-places)
-    count = int(tolerance / step)
-    if count > MOST_NUMBERS:
-        return [""] * (2 * count + 1)  # too many to write out; only the length matters to the caller
+    answer, step, count = _numeric_steps(question)
+    if 2 * count + 1 > MOST_NUMBERS:
+        raise Unsupported(question, "its tolerance allows too many numbers to list")
     return [number(float(answer + k * step)) for k in range(-count, count + 1)]
 
 
