@@ -86,6 +86,11 @@ def test_every_scored_module_has_a_cartridge_and_the_command_writes_them(tmp_pat
     printed = capsys.readouterr().out
     assert "whole-handbook.imscc: 24 pages, 12 quizzes" in printed
     assert re.search(r"^  opportunities/enforcement-cycle-order \(ordering\): ", printed, re.M)
+    project = ["--quizzes", str(ROOT / "quizzes"), "--book", str(ROOT / "book")]
+    assert (
+        cpch(["cartridge", "--site", str(site), "--out", str(tmp_path / "one"), "--module", "integrity", *project]) == 0
+    )
+    assert [p.name for p in (tmp_path / "one").iterdir()] == ["integrity.imscc"]
 
 
 def test_manifests_and_assessments_pass_the_schemas_moodle_validates_with(cartridges, schemas):
@@ -292,5 +297,7 @@ def test_the_command_fails_clearly_and_writes_nothing(tmp_path, site, capsys):
     assert "nothing was written" in err and not out.exists()
     assert cpch(["cartridge", "--quizzes", str(ROOT / "quizzes"), "--module", "no-such", *common]) == 1
     assert "no module 'no-such'" in capsys.readouterr().err and not out.exists()
+    assert cpch(["cartridge", "--quizzes", str(ROOT / "quizzes"), "--module", "diagnostic", *common]) == 1
+    assert "module 'diagnostic' has no quizzes" in capsys.readouterr().err and not out.exists()
     assert cpch(["cartridge", "--site", str(tmp_path), "--out", str(out)]) == 1
     assert "no built site" in capsys.readouterr().err and not out.exists()

@@ -43,6 +43,11 @@ def run(args) -> int:
         if args.module and args.module not in modules:
             print(f"{modules_file}: no module '{args.module}' (known: {', '.join(modules)})", file=sys.stderr)
             return 1
+        if args.module and not modules[args.module].quizzes:
+            print(
+                f"module '{args.module}' has no quizzes: it has no cartridge (use its SCORM package)", file=sys.stderr
+            )
+            return 1
         chosen = [m for m in modules.values() if m.quizzes and args.module in (None, m.id)]
         parts = parts_of_book(args.book)
         with Staged(args.out) as folder, Progress("Writing cartridges", len(chosen)) as bar:
