@@ -1,6 +1,6 @@
 """Build one module's cartridge: its chapters as pages, each followed by its quiz, grouped by part of the book."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sphinx_external_toc.parsing import parse_toc_yaml
@@ -49,56 +49,77 @@ def parts_of_book(book: Path) -> dict[str, str]:
     return parts
 
 
+@dataclass
+class _Contents:
+    """What a cartridge gathers, chapter by chapter: its files, the course outline, and what went wrong or was left out."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+    sections: list[Section] = field(default_factory=list)
+    embedded: list[str] = field(default_factory=list)  # quiz ids, in the order the chapters embed them
+    quizzes: int = 0
+    questions: int = 0
+    left_out: list[tuple[str, Question, str]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, section_title: str, activity: Activity) -> None:
+        if not self.sections or self.sections[-1].title != section_title:
+            self.sections.append(Section(section_title))
+        self.sections[-1].activities.append(activity)
+
+
 def build_cartridge(
     module: Module, quizzes: dict[str, Quiz], site: Path, parts: dict[str, str], source: Path, language: str = "en"
 ) -> Cartridge:
     """The cartridge of `module`, or LocatedError (questions that cannot be written, quizzes not embedded)."""
     text = messages(language)
     titles = {quiz_id: text["quiz_title"].format(title=quizzes[quiz_id].title) for quiz_id in module.quizzes}
-    files: dict[str, bytes] = {}
-    sections: list[Section] = []
-    embedded: list[str] = []
-    problems: list[Problem] = []
-    placed = 0
-    left_out: list[tuple[str, Question, str]] = []
-    questions = 0
+    contents = _Contents()
     for number, docname in enumerate(module.chapters, 1):
         page = chapter(site, docname, titles, text, language)
         section_title = parts.get(docname) or page.title
-        if not sections or sections[-1].title != section_title:
-            sections.append(Section(section_title))
         stem = f"pages/{number:02d}-{docname.replace('/', '-')}"
         images = [f"pages/images/{Path(image).name}" for image in page.images]
-        files[f"{stem}.html"] = page.html
-        files.update({path: (site / image).read_bytes() for path, image in zip(images, page.images)})
-        sections[-1].activities.append(
-            Activity(page.title, Resource(f"page-{number:02d}", WEBCONTENT, (f"{stem}.html", *images)))
+        contents.files[f"{stem}.html"] = page.html
+        contents.files.update({path: (site / image).read_bytes() for path, image in zip(images, page.images)})
+        contents.add(
+            section_title, Activity(page.title, Resource(f"page-{number:02d}", WEBCONTENT, (f"{stem}.html", *images)))
         )
-        for quiz_id in page.quizzes:
-            if quiz_id in embedded:
-                continue
-            embedded.append(quiz_id)
-            selection = bank_selection(quizzes[quiz_id])
-            carried, dropped = assessment.parts(selection)
-            left_out += [(quiz_id, question, why) for _, question, why in dropped]
-            if not carried:
-                continue
-            path = f"quiz-{quiz_id}/assessment.xml"
-            try:
-                files[path] = assessment.render(selection, titles[quiz_id], text)
-            except ExportError as error:
-                problems += error.problems
-            questions += len(carried)
-            placed += 1
-            sections[-1].activities.append(Activity(titles[quiz_id], Resource(f"quiz-{quiz_id}", ASSESSMENT, (path,))))
-    problems += [
+        for quiz_id in [q for q in page.quizzes if q not in contents.embedded]:
+            contents.embedded.append(quiz_id)
+            _add_quiz(contents, quizzes[quiz_id], titles[quiz_id], section_title, text)
+    contents.problems += [
         Problem(source, 1, 1, f"module '{module.id}': quiz '{q}' is not embedded in any of its chapters")
         for q in module.quizzes
-        if q not in embedded
+        if q not in contents.embedded
     ]
-    if problems:
-        raise LocatedError(problems)
+    if contents.problems:
+        raise LocatedError(contents.problems)
     identifier = manifest_identifier(module, "") + "-cartridge"
-    files["imsmanifest.xml"] = render_manifest(identifier, module.title, module.description, language, sections)
-    pages = sum(1 for name in files if name.endswith(".html"))
-    return Cartridge(module.id + SUFFIX, zip_bytes(files), pages, placed, questions, tuple(left_out))
+    contents.files["imsmanifest.xml"] = render_manifest(
+        identifier, module.title, module.description, language, contents.sections
+    )
+    return Cartridge(
+        module.id + SUFFIX,
+        zip_bytes(contents.files),
+        len(module.chapters),
+        contents.quizzes,
+        contents.questions,
+        tuple(contents.left_out),
+    )
+
+
+def _add_quiz(contents: _Contents, quiz: Quiz, title: str, section_title: str, text: dict[str, str]) -> None:
+    """The quiz as an assessment after its chapter; a quiz the profile can carry nothing of is left out whole."""
+    selection = bank_selection(quiz)
+    carried, dropped = assessment.parts(selection)
+    contents.left_out += [(quiz.id, question, why) for _, question, why in dropped]
+    if not carried:
+        return
+    path = f"quiz-{quiz.id}/assessment.xml"
+    try:
+        contents.files[path] = assessment.render(selection, title, text)
+    except ExportError as error:
+        contents.problems += error.problems
+    contents.quizzes += 1
+    contents.questions += len(carried)
+    contents.add(section_title, Activity(title, Resource(f"quiz-{quiz.id}", ASSESSMENT, (path,))))
