@@ -36,9 +36,12 @@ exports: $(BIN)/.installed
 cartridge: html
 	$(BIN)/cpch cartridge --site $(BUILD)/html --out $(BUILD)/cartridge
 
-# Catalogue and answer keys for trainers (HTML, and a PDF printed by headless Chromium).
-trainer: html /usr/bin/chromium
-	$(BIN)/cpch trainer --site $(BUILD)/html --out $(BUILD)/trainer
+# The trainer pack, _build/trainer-pack/ and _build/trainer-pack.zip: catalogue, answer keys, notes, a
+# PDF printed by headless Chromium, and the SCORM packages and question banks built above. Its links
+# to the handbook go to SITE_URL, where the site is published (empty: cpch trainer's default).
+SITE_URL ?=
+trainer: html scorm exports /usr/bin/chromium
+	$(BIN)/cpch trainer --site $(BUILD)/html --scorm $(BUILD)/scorm --exports $(BUILD)/exports --out $(BUILD)/trainer-pack $(if $(SITE_URL),--site-url "$(SITE_URL)")
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

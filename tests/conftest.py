@@ -129,7 +129,9 @@ def copy_book(tmp_path: Path) -> Path:
     return book
 
 
-def run_trainer(site: Path, out: Path, notes: Path) -> subprocess.CompletedProcess:
-    """`cpch trainer` in its own process (it drives Chromium itself), on the project's banks and book."""
+def run_trainer(site: Path, out: Path, notes: Path, *options) -> subprocess.CompletedProcess:
+    """`cpch trainer` in its own process (it drives Chromium itself), on the project's banks and book;
+    `options` adds others, such as --scorm, --exports and --site-url."""
     command = ["trainer", "--site", site, "--out", out, "--quizzes", ROOT / "quizzes", "--book", BOOK, "--notes", notes]
+    command += options
     return subprocess.run([sys.executable, "-m", "cpch.cli", *map(str, command)], capture_output=True, text=True)
