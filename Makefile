@@ -12,9 +12,9 @@ WORKERS ?= auto
 MOODLE_TARBALL ?= ../shared/lms/moodle-4.3.tar.gz
 export MOODLE_TARBALL
 
-.PHONY: all html scorm exports trainer i18n-stats-banks scorm-translated exports-translated test test-lms test-fast test-content lint lint-js format fuzz bench serve clean
+.PHONY: all html scorm exports cartridge trainer i18n-stats-banks scorm-translated exports-translated test test-lms test-fast test-content lint lint-js format fuzz bench serve clean
 
-all: html scorm exports trainer
+all: html scorm exports cartridge trainer
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ scorm: html
 # Every question bank for the LMS's own quiz engine: Moodle XML, GIFT, QTI 2.1.
 exports: $(BIN)/.installed
 	$(BIN)/cpch export --out $(BUILD)/exports
+
+# The whole course in one file per scored module: IMS Common Cartridge 1.1 (pages and QTI 1.2 quizzes).
+cartridge: html
+	$(BIN)/cpch cartridge --site $(BUILD)/html --out $(BUILD)/cartridge
 
 # The trainer pack, _build/trainer-pack/ and _build/trainer-pack.zip: catalogue, answer keys, notes, a
 # PDF printed by headless Chromium, and the SCORM packages and question banks built above. Its links

@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from cpch.assignment import command as assign_command
+from cpch.cartridge import command as cartridge_command
 from cpch.core.problems import LocatedError
 from cpch.exports.command import add_command as add_export_command
 from cpch.i18n import command as i18n_command
@@ -72,6 +73,7 @@ def parser() -> argparse.ArgumentParser:
     add_export_command(commands)
     trainer_command.add_command(commands)
     assign_command.add_command(commands)
+    cartridge_command.add_command(commands)
     i18n_command.add_command(commands)
     for command in commands.choices.values():
         if command.get_default("parser") is None:

@@ -32,10 +32,10 @@ BOOK = ROOT / "book"
 MODULES_FILE = ROOT / "quizzes" / "modules.yml"
 
 
-# Modules whose tests share a costly module-scoped fixture (the trainer's PDF, one cold load per
-# page): under pytest-xdist with --dist loadgroup their tests stay on one worker, which makes it once.
+# Modules whose tests share a costly fixture (the trainer's PDF, one cold load per page, every
+# cartridge): under pytest-xdist with --dist loadgroup their tests stay on one worker, which makes it once.
 # The tests of every other module are spread over the workers one by one.
-ONE_WORKER_MODULES = {"test_trainer.py", "test_site_pages.py"}
+ONE_WORKER_MODULES = {"test_trainer.py", "test_site_pages.py", "test_cartridge.py"}
 
 
 def pytest_collection_modifyitems(items):
