@@ -50,10 +50,11 @@ class _Recorder:
         self.groups.append((contexts, what))
 
 
-def template(source: Source) -> _Recorder:
-    """Every translatable text of `source`, in file order (raises LocatedError on a bad source)."""
+def template(source: Source, loaded=None) -> _Recorder:
+    """Every translatable text of `source` (or of `loaded`, what source.load() gave), in file order.
+    Raises LocatedError on a bad source."""
     recorder = _Recorder()
-    source.walk(source.load(), recorder)
+    source.walk(source.load() if loaded is None else loaded, recorder)
     seen: set[str] = set()
     for entry in recorder.entries:
         if entry.context in seen:  # two ids would make one context: the walk cannot tell them apart
