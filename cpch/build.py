@@ -14,7 +14,7 @@ from sphinx.cmd.build import build_main
 
 ENGINE_DIR = Path(__file__).resolve().parent
 # What the site is made with; a change anywhere here rebuilds every page.
-SITE_ENGINE = [ENGINE_DIR / name for name in ("sphinxext", "theme", "quiz", "diagnostic")] + [ENGINE_DIR / "build.py"]
+SITE_ENGINE = [ENGINE_DIR / name for name in ("sphinxext", "theme", "quiz", "diagnostic", "i18n")] + [ENGINE_DIR / "build.py"]
 
 # -W: a warning fails the build; -n: report every unresolved reference; --keep-going: list them all.
 STRICT_OPTIONS = ["-W", "--keep-going", "-n", "-q"]

@@ -7,6 +7,7 @@ from pathlib import Path
 from cpch.assignment import command as assign_command
 from cpch.core.problems import LocatedError
 from cpch.exports.command import add_command as add_export_command
+from cpch.i18n import command as i18n_command
 from cpch.quiz.banks import bank_files, load_banks
 from cpch.quiz.labels import book_labels
 from cpch.quiz.quality import check_quality, format_stats
@@ -66,6 +67,7 @@ def parser() -> argparse.ArgumentParser:
     add_export_command(commands)
     trainer_command.add_command(commands)
     assign_command.add_command(commands)
+    i18n_command.add_command(commands)
     return main
 
 

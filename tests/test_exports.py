@@ -18,6 +18,7 @@ from conftest import BOOK, ROOT
 from cpch.core.markup import block, inline
 from cpch.exports import ExportError, bank_selection, render, write_exports
 from cpch.exports.command import add_command
+from cpch.i18n.localized import load_quiz_in
 from cpch.quiz import Question, load_quiz
 from cpch.quiz.banks import bank_files, load_banks
 from cpch.quiz.labels import book_labels
@@ -48,20 +49,30 @@ INTERACTIONS = {
 }
 
 
+# Banks in another language, under their own key: the French every-type, from the fixture catalogue.
+TRANSLATED = {"every-type-fr": (TESTS / "banks" / "good" / "every-type.yml", "fr")}
+LOCALES = TESTS / "i18n" / "locales"
+
+
 @functools.cache
 def quizzes() -> dict:
     banks = load_banks(REAL, book_labels(BOOK))
     banks.update({q.id: q for q in (load_quiz(path) for path in TEST_BANKS)})
+    banks.update({key: load_quiz_in(path, language, LOCALES) for key, (path, language) in TRANSLATED.items()})
     return banks
+
+
+def language_of(quiz_id: str) -> str:
+    return TRANSLATED[quiz_id][1] if quiz_id in TRANSLATED else "en"
 
 
 @functools.cache
 def exported(quiz_id: str) -> dict[str, bytes]:
-    files = render(bank_selection(quizzes()[quiz_id]))
+    files = render(bank_selection(quizzes()[quiz_id], language=language_of(quiz_id)))
     return {name.split(".", 1)[1]: data for name, data in files.items()}
 
 
-ALL = [p.stem for p in REAL] + ["every-type", "hostile"]
+ALL = [p.stem for p in REAL] + ["every-type", "hostile", *TRANSLATED]
 every_bank = pytest.mark.parametrize("quiz_id", ALL)
 
 

@@ -102,6 +102,7 @@ class _Reader(MarkedReader):
             minimum=minimum,
             rule=rule,
             path=str(self.path),
+            where={"title": self.at(data, "title")[0], "rule": self.at(suggestion, "rule")[0] if suggestion else 1},
         )
 
     def levels(self, data: Marked) -> tuple[Level, ...]:
@@ -121,7 +122,14 @@ class _Reader(MarkedReader):
                 self.problem(entry.where("id"), f"two levels have the id '{identifier}'")
             chapter = self.label(entry, "chapter", entry["chapter"]) if "chapter" in entry else ""
             levels.append(
-                Level(str(identifier), number, self.text(entry, "name"), self.text(entry, "description"), chapter)
+                Level(
+                    str(identifier),
+                    number,
+                    self.text(entry, "name"),
+                    self.text(entry, "description"),
+                    chapter,
+                    entry.where()[0],
+                )
             )
         return tuple(levels)
 

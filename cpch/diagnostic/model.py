@@ -17,6 +17,7 @@ class Level:
     name: str
     description: str
     chapter: str = ""  # label of the book section that explains it
+    line: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class Diagnostic:
     minimum: int  # answers that carry evidence needed before a level is suggested
     rule: str  # the suggestion rule in plain words, shown on the page
     path: str = field(default="", compare=False)
+    where: dict = field(default_factory=dict, compare=False, hash=False, repr=False)  # {"title"|"rule": line}
 
     def item(self, number: str) -> Item:
         return next(i for i in self.items if i.number == number)

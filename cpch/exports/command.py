@@ -3,10 +3,12 @@
 import sys
 from pathlib import Path
 
-from cpch.core.problems import LocatedError
+from cpch.core.messages import LANGUAGE
+from cpch.core.problems import LocatedError, shown
 from cpch.exports.common import ExportError
-from cpch.exports.writer import FORMATS, export_banks
+from cpch.exports.writer import FORMATS, export_banks, export_multilang
 from cpch.files import Staged
+from cpch.i18n.localized import is_source, load_banks_in
 from cpch.progress import Progress
 from cpch.quiz.banks import bank_files, load_banks
 from cpch.quiz.labels import book_labels
@@ -32,6 +34,21 @@ def add_command(commands) -> None:
         "--out", type=Path, default=Path("_build/exports"), help="output folder (default: _build/exports)"
     )
     export.add_argument("--format", choices=[*FORMATS, "all"], default="all", help="which format (default: all)")
+    export.add_argument(
+        "--language",
+        default="en",
+        help="the banks' language (default: en); another one writes <quiz-id>-<language>.* from the "
+        "catalogues in --locales, and fails on any missing or fuzzy entry",
+    )
+    export.add_argument(
+        "--locales", type=Path, help="the banks' catalogues (default: the folder 'locales' beside the banks)"
+    )
+    export.add_argument(
+        "--multilang",
+        action="store_true",
+        help="also write <quiz-id>-en-<language>.moodle.xml: each question in English and --language, "
+        "for Moodle's multi-language content filter",
+    )
     export.set_defaults(run=run)
 
 
@@ -41,10 +58,19 @@ def run(args) -> int:
         print(f"no question banks found in {args.quizzes}", file=sys.stderr)
         return 1
     formats = list(FORMATS) if args.format == "all" else [args.format]
+    problem = language_problem(args.language, args.multilang)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    locales = args.locales or Path(paths[0]).parent / "locales"
     try:
-        quizzes = load_banks(paths, book_labels(args.book))
+        labels = book_labels(args.book)
+        english = load_banks(paths, labels)
+        quizzes = english if is_source(args.language) else load_banks_in(paths, labels, args.language, locales)
         with Staged(args.out) as folder, Progress("Exporting question banks", len(quizzes)) as bar:
-            written = export_banks(quizzes.values(), folder, formats, on_bank=bar.step)
+            written = export_banks(quizzes.values(), folder, formats, on_bank=bar.step, language=args.language)
+            if args.multilang:
+                written += export_multilang(list(english.values()), list(quizzes.values()), args.language, folder)
     except ExportError as error:
         return _fail(error, "question(s) cannot be exported; nothing was written")
     except LocatedError as error:
@@ -54,6 +80,14 @@ def run(args) -> int:
         return 1
     print(f"{len(written)} file(s) written to {args.out}")
     return 0
+
+
+def language_problem(language: str, multilang: bool) -> str:
+    if not LANGUAGE.fullmatch(language):
+        return f"--language '{shown(language)}': use a language code such as en, fr or fr_CA"
+    if multilang and is_source(language):
+        return "--multilang needs --language: the language to carry beside English, such as fr"
+    return ""
 
 
 def _fail(error: LocatedError, summary: str) -> int:

@@ -47,6 +47,7 @@ class Selection:
     items: tuple[Item, ...]
     description: str = ""
     pass_mark: int = 70
+    language: str = "en"  # of the texts: the words an export adds (True/False, notes) follow it
 
     @property
     def points(self) -> int:

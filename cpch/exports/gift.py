@@ -16,12 +16,12 @@ from cpch.exports.common import (
     option_fractions,
     step_html,
 )
+from cpch.quiz.messages import messages
 from cpch.quiz.model import Question
 
 LABEL = "GIFT"
 SUFFIX = ".gift.txt"
 SPECIAL = "~=#{}:"
-ORDERING_NOTE = "Match each item with its position (1 is first)."
 
 
 def escape(text: str) -> str:
@@ -41,18 +41,21 @@ def answer(text: str) -> str:
 def render(selection: Selection) -> bytes:
     title = " ".join(selection.title.split())
     blocks = [f"// {title}\n$CATEGORY: $course$/top/{title.replace('/', '//')}"]
-    for item_blocks in build_all(selection, LABEL, _item):
+    note = messages(selection.language)["export_ordering_note"]
+    for item_blocks in build_all(selection, LABEL, lambda item: _item(item, note)):
         blocks.extend(item_blocks)
     return ("\n\n".join(blocks) + "\n").encode("utf-8")
 
 
-def _item(item: Item) -> list[str]:
+def _item(item: Item, note: str) -> list[str]:
+    """`note` tells the learner how an ordering question reads as a matching one."""
     q = item.question
     if q.type != "scenario":
-        return [_question(item.ident(), item.ident(), q, html(q, q.prompt))]
+        return [_question(item.ident(), item.ident(), q, html(q, q.prompt), note)]
     case = f"{_comment(item.ident(), q)}\n::{escape(item.ident())}::[html]{escape(case_html(q))}"
     return [case] + [
-        _question(item.step_name(n), item.ident(step), step, step_html(q, step)) for n, step in enumerate(q.steps, 1)
+        _question(item.step_name(n), item.ident(step), step, step_html(q, step), note)
+        for n, step in enumerate(q.steps, 1)
     ]
 
 
@@ -66,8 +69,8 @@ def _bracketed(text: str) -> str:
     return text.replace("]", r"\]")
 
 
-def _question(name: str, idnumber: str, q: Question, text: str) -> str:
-    text, answers = ANSWERS[q.type](q, text)
+def _question(name: str, idnumber: str, q: Question, text: str, note: str) -> str:
+    text, answers = ANSWERS[q.type](q, f"{text} {note}" if q.type == "ordering" else text)
     if q.explanation:
         answers.append("####" + escape(html(q, q.explanation)))
     body = "\n\t".join(["{", *answers])
@@ -118,7 +121,7 @@ def _matching(q: Question, text: str):
 
 
 def _ordering(q: Question, text: str):
-    return f"{text} {ORDERING_NOTE}", [f"={answer(html(q, item))} -> {n}" for n, item in enumerate(q.items, 1)]
+    return text, [f"={answer(html(q, item))} -> {n}" for n, item in enumerate(q.items, 1)]
 
 
 ANSWERS = {

@@ -27,14 +27,14 @@ def identifier(*parts: str) -> str:
 
 
 def render(selection: Selection) -> bytes:
-    groups = build_all(selection, LABEL, _item)  # per item: [(identifier, question, xml)]
+    groups = build_all(selection, LABEL, lambda item: _item(item, selection.language))  # [(identifier, question, xml)]
     files = {f"items/{ident}.xml": xml for group in groups for ident, _, xml in group}
     files[TEST_FILE] = _test(selection, groups)
     files["imsmanifest.xml"] = _manifest(selection, groups)
     return zip_bytes(files)
 
 
-def _item(item: Item) -> list:
+def _item(item: Item, language: str) -> list:
     q = item.question
     parts: list[tuple[Question, Question | None, str]]
     if q.type != "scenario":
@@ -43,7 +43,8 @@ def _item(item: Item) -> list:
         parts = [(step, q, item.step_name(n)) for n, step in enumerate(q.steps, 1)]
     idents = [identifier(item.quiz.id, part.id) for part, _, _ in parts]
     return [
-        (ident, part, qti_items.item(ident, title, part, case)) for ident, (part, case, title) in zip(idents, parts)
+        (ident, part, qti_items.item(ident, title, part, case, language))
+        for ident, (part, case, title) in zip(idents, parts)
     ]
 
 

@@ -8,11 +8,13 @@ without case), numeric -> textEntryInteraction (float, equal within the toleranc
 import xml.etree.ElementTree as ET
 
 from cpch.exports.common import Unsupported, case_html, html, number, numeric_answer
+from cpch.quiz.messages import messages
 from cpch.quiz.model import Question
 
 NS = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 SCHEMA_LOCATION = f"{NS} http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd"
+LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 INTERACTIONS = {
     "single": "choiceInteraction",
     "multiple": "choiceInteraction",
@@ -42,10 +44,12 @@ def markup(parent: ET.Element, tag: str, rendered: str, q: Question, **attribute
     return fragment
 
 
-def item(identifier: str, title: str, q: Question, case: Question | None = None) -> bytes:
+def item(identifier: str, title: str, q: Question, case: Question | None = None, language: str = "en") -> bytes:
+    """The item says its language (xml:lang), and the words it adds (True, False) are in that language."""
     root = ET.Element(
         "assessmentItem", root_namespaces(), identifier=identifier, title=title, adaptive="false", timeDependent="false"
     )
+    root.set(LANG, language.replace("_", "-"))
     condition, feedback_per_choice = BODIES[q.type](root, q, case)
     _processing(root, condition, feedback_per_choice)
     _modal_feedback(root, q)
@@ -105,7 +109,8 @@ def _body(root: ET.Element, q: Question, case: Question | None) -> ET.Element:
 
 def _choice_body(root: ET.Element, q: Question, case: Question | None):
     if q.type == "true-false":
-        choices = [("true", "True", q.answer is True), ("false", "False", q.answer is False)]
+        words = messages(root.get(LANG))
+        choices = [("true", words["true"], q.answer is True), ("false", words["false"], q.answer is False)]
         feedback = ["", ""]
     else:
         choices = [(f"choice-{n}", html(q, o.text), o.correct) for n, o in enumerate(q.options, 1)]

@@ -1,6 +1,6 @@
 """Module definitions (quizzes/modules.yml), checked against the book's pages and the question banks."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cpch.core.ids import ID_RULE, is_id
@@ -23,6 +23,7 @@ class Module:
     description: str = ""
     completion: str = "quizzes"
     versions: tuple[str, ...] = VERSIONS
+    where: dict = field(default_factory=dict, compare=False, hash=False, repr=False)  # {"title": line, ...}
 
     @property
     def scored(self) -> bool:
@@ -32,7 +33,7 @@ class Module:
 class _Reader(MarkedReader):
     """Turns modules.yml into Module objects, collecting every problem on the way."""
 
-    def __init__(self, path: Path, pages: set[str], quiz_ids: set[str]):
+    def __init__(self, path: Path, pages: set[str] | None, quiz_ids: set[str] | None):
         super().__init__(path)
         self.pages, self.quiz_ids = pages, quiz_ids
 
@@ -104,9 +105,10 @@ class _Reader(MarkedReader):
             self.text(entry, "description", required=False),
             completion,
             tuple(str(v) for v in versions),
+            {key: entry.where(key)[0] for key in ("title", "description") if key in entry},
         )
 
-    def names(self, entry: Marked, key: str, known: set[str], what: str, why: str) -> tuple[str, ...]:
+    def names(self, entry: Marked, key: str, known: set[str] | None, what: str, why: str) -> tuple[str, ...]:
         values = entry.get(key, [] if key == "quizzes" else None)
         if (
             not isinstance(values, list)
@@ -116,15 +118,16 @@ class _Reader(MarkedReader):
             self.problem(entry.where(key), f"'{key}' must be a list of names")
             return ()
         for value in values:
-            if value not in known:
+            if known is not None and value not in known:
                 self.problem(entry.where(key), f"unknown {what} '{shown(value)}': {why}")
         if len(set(values)) != len(values):
             self.problem(entry.where(key), f"'{key}' lists the same {what} twice")
         return tuple(values)
 
 
-def load_modules(path: Path, pages: set[str], quiz_ids: set[str]) -> dict[str, Module]:
-    """Read every module; fail with file:line:column for any unknown page or quiz, or bad field."""
+def load_modules(path: Path, pages: set[str] | None, quiz_ids: set[str] | None) -> dict[str, Module]:
+    """Read every module; fail with file:line:column for any unknown page or quiz (unless `pages` or
+    `quiz_ids` is None: not checked), or bad field."""
     path = Path(path)
     data = read_marked(path)
     reader = _Reader(path, pages, quiz_ids)

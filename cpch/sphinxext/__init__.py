@@ -36,6 +36,7 @@ def setup(app: Sphinx) -> dict:
     declare_parallel_safe(app, "sphinx_multitoc_numbering")
     app.add_html_theme("cpch-book", str(THEME_DIR))
     app.add_config_value("cpch_quiz_dir", "quizzes", "env")
+    app.add_config_value("cpch_quiz_locales", "", "env")  # the banks' catalogues; "" for <cpch_quiz_dir>/locales
     app.add_config_value("cpch_quiz_quality", True, "env")  # apply cpch.quiz.quality's rules to embedded banks
     app.add_node(quiz_node)
     app.add_directive("quiz", QuizDirective)

@@ -24,10 +24,12 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from cpch.core.problems import LocatedError
 from cpch.diagnostic.html import Settings, render_block
-from cpch.diagnostic.loader import DiagnosticError, load_diagnostic
 from cpch.diagnostic.messages import messages
+from cpch.i18n.localized import load_diagnostic_in
 from cpch.sphinxext.links import section_links
+from cpch.sphinxext.quiz import bank_locales, translation_of
 
 logger = logging.getLogger(__name__)
 RAW_CLASS = "cpch-diagnostic"
@@ -40,12 +42,15 @@ class diagnostic_node(nodes.General, nodes.Element):
 
 
 @cache
-def _load(path: str, mtime: float):
-    return load_diagnostic(Path(path))
+def _load(path: str, mtime: float, language: str, locales: str, catalogue_mtime: float):
+    return load_diagnostic_in(Path(path), language, Path(locales))
 
 
-def load_file(path: Path):
-    return _load(str(path), path.stat().st_mtime)
+def load_file(path: Path, app: Sphinx):
+    """The diagnostic at `path` in the build's language (translated like the banks: see quiz.py)."""
+    catalogue = translation_of(app, path)
+    catalogue_mtime = catalogue.stat().st_mtime if catalogue and catalogue.is_file() else 0.0
+    return _load(str(path), path.stat().st_mtime, app.config.language, str(bank_locales(app)), catalogue_mtime)
 
 
 class DiagnosticDirective(SphinxDirective):
@@ -59,9 +64,12 @@ class DiagnosticDirective(SphinxDirective):
             logger.warning(f"diagnostic: no file at {path}", location=self.get_location())
             return []
         self.env.note_dependency(relative)
+        catalogue = translation_of(self.env.app, path)
+        if catalogue is not None:
+            self.env.note_dependency(str(catalogue))
         try:
-            diagnostic = load_file(path)
-        except DiagnosticError as error:
+            diagnostic = load_file(path, self.env.app)
+        except LocatedError as error:  # a DiagnosticError, or a problem of its translation
             for problem in error.problems:
                 logger.warning(str(problem), location=self.get_location())
             return []
@@ -120,7 +128,7 @@ def render_diagnostics(app: Sphinx, doctree: nodes.document, docname: str) -> No
     for node in doctree.findall(diagnostic_node):
         by_file.setdefault(node["path"], []).append(node)
     for path, found in by_file.items():
-        diagnostic = load_file(Path(path))
+        diagnostic = load_file(Path(path), app)
         check_coverage(found, diagnostic, found[0])
         if app.builder.format != "html":
             for node in found:

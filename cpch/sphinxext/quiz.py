@@ -14,8 +14,8 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from cpch.core.problems import LocatedError
+from cpch.i18n.localized import catalogue_file, is_source, load_quiz_in
 from cpch.quiz.html import Settings, render_quiz
-from cpch.quiz.loader import load_quiz
 from cpch.quiz.messages import messages
 from cpch.quiz.quality import check_quality
 from cpch.sphinxext.links import section_links
@@ -37,12 +37,27 @@ def percentage(argument: str) -> int:
 
 
 @cache
-def _load(path: str, mtime: float):
-    return load_quiz(Path(path))
+def _load(path: str, mtime: float, language: str, locales: str, catalogue_mtime: float):
+    return load_quiz_in(Path(path), language, Path(locales))
 
 
-def load_bank(path: Path):
-    return _load(str(path), path.stat().st_mtime)
+def bank_locales(app: Sphinx) -> Path:
+    """Where the banks' (and the diagnostic's) catalogues are: `cpch_quiz_locales`, by default the
+    banks' folder's `locales`."""
+    return Path(app.confdir, app.config.cpch_quiz_locales or Path(app.config.cpch_quiz_dir, "locales")).resolve()
+
+
+def translation_of(app: Sphinx, path: Path) -> Path | None:
+    """The catalogue that translates `path` into the build's language; None in the source language."""
+    language = app.config.language
+    return None if is_source(language) else catalogue_file(bank_locales(app), language, path.stem)
+
+
+def load_bank(path: Path, app: Sphinx):
+    """The bank at `path` in the build's language (LocatedError when its translation is incomplete)."""
+    catalogue = translation_of(app, path)
+    catalogue_mtime = catalogue.stat().st_mtime if catalogue and catalogue.is_file() else 0.0
+    return _load(str(path), path.stat().st_mtime, app.config.language, str(bank_locales(app)), catalogue_mtime)
 
 
 def bank_path(app: Sphinx, quiz_id: str) -> Path:
@@ -59,8 +74,11 @@ def read_bank(directive: SphinxDirective, what: str):
         )
         return None
     directive.env.note_dependency(str(path))
+    catalogue = translation_of(directive.env.app, path)
+    if catalogue is not None:
+        directive.env.note_dependency(str(catalogue))
     try:
-        return load_bank(path)
+        return load_bank(path, directive.env.app)
     except LocatedError as error:
         for problem in error.problems:
             logger.warning(str(problem), location=directive.get_location())
@@ -102,7 +120,7 @@ class QuizDirective(SphinxDirective):
 
 def render_quizzes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     for serial, node in enumerate(list(doctree.findall(quiz_node)), 1):
-        quiz = load_bank(Path(node["path"]))
+        quiz = load_bank(Path(node["path"]), app)
         questions = quiz.select(node["tags"], node["count"])
         if app.builder.format != "html":
             node.replace_self(nodes.paragraph(text=f"{quiz.title}: {len(questions)} questions."))
