@@ -67,11 +67,27 @@ def test_every_figure_is_a_described_scalable_image(svg):
     assert 'role="img"' in text and "<title" in text and "<desc" in text
     assert "viewBox" in text
     assert not re.search(r"<script|href=\"http|xlink:href=\"http", text)
-    used_by = [p for p in book_pages() if svg.name in p.read_text()]
+    name = source_figure(svg).name
+    used_by = [p for p in book_pages() if name in p.read_text()]
     assert used_by, f"{svg.name} is not used by any page"
     for page in used_by:
-        block = page.read_text().split(svg.name, 1)[1].split(":::", 1)[0]
-        assert ":alt:" in block, f"{page.name}: {svg.name} has no alt text"
+        block = page.read_text().split(name, 1)[1].split(":::", 1)[0]
+        assert ":alt:" in block, f"{page.name}: {name} has no alt text"
+
+
+def source_figure(svg):
+    """The figure a page names: `name.fr.svg` is Sphinx's French stand-in for `name.svg`, used where it is."""
+    translated = re.fullmatch(r"(.+)\.[a-z]{2}(?:_[A-Z]{2})?\.svg", svg.name)
+    if translated and svg.with_name(translated[1] + ".svg").exists():
+        return svg.with_name(translated[1] + ".svg")
+    return svg
+
+
+def test_a_translated_figure_stands_for_its_source_figure():
+    figures = BOOK / "figures"
+    assert source_figure(figures / "continuum.fr.svg") == figures / "continuum.svg"
+    assert source_figure(figures / "continuum.svg") == figures / "continuum.svg"
+    assert source_figure(figures / "no-such-figure.fr.svg").name == "no-such-figure.fr.svg"
 
 
 def test_dated_database_figures_keep_their_dates():
