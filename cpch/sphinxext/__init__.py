@@ -9,7 +9,9 @@ from sphinx.application import Sphinx
 
 from cpch import __version__
 from cpch.sphinxext.assets import add_search_scripts, defer_scripts, drop_unused_assets
+from cpch.sphinxext.completeness import CatalogueCompleteness
 from cpch.sphinxext.diagnostic import DiagnosticDirective, add_diagnostic_assets, render_diagnostics
+from cpch.sphinxext.languages import add_language_links, setup_languages
 from cpch.sphinxext.metadata import add_description
 from cpch.sphinxext.objectives import ObjectivesDirective
 from cpch.sphinxext.offline import add_page_script, write_worker
@@ -37,6 +39,10 @@ def setup(app: Sphinx) -> dict:
     app.add_html_theme("cpch-book", str(THEME_DIR))
     app.add_config_value("cpch_quiz_dir", "quizzes", "env")
     app.add_config_value("cpch_quiz_quality", True, "env")  # apply cpch.quiz.quality's rules to embedded banks
+    # The site's languages, the sources' own first; each other one must have complete catalogues.
+    app.add_config_value("cpch_languages", [], "html", types=[list])
+    app.connect("config-inited", setup_languages)
+    app.add_transform(CatalogueCompleteness)
     app.add_node(quiz_node)
     app.add_directive("quiz", QuizDirective)
     app.add_directive("objectives", ObjectivesDirective)
@@ -47,6 +53,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("doctree-resolved", render_quizzes)
     app.connect("doctree-resolved", render_diagnostics)
     app.connect("html-page-context", add_description)
+    app.connect("html-page-context", add_language_links)
     app.connect("html-page-context", add_quiz_assets)
     app.connect("html-page-context", add_diagnostic_assets)
     app.connect("html-page-context", label_page_tables)
