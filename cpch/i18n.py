@@ -18,6 +18,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
+import sphinx.locale
 from sphinx.cmd.build import build_main
 
 from cpch.sphinxext.completeness import needs_translation
@@ -43,6 +44,7 @@ def known_languages(book: Path, confdir: Path) -> list[str]:
 
 def write_templates(book: Path, confdir: Path, out: Path) -> int:
     """Every page's template (`<page>.pot`) and `site.pot` into `out`."""
+    sphinx.locale.translators.clear()  # no catalogue of an earlier build in this process
     status = build_main(["-b", "gettext", "-c", str(confdir), "-q", "-W", "--keep-going", str(book), str(out)])
     if status:
         return status

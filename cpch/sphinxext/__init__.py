@@ -16,7 +16,7 @@ from cpch.sphinxext.metadata import add_description
 from cpch.sphinxext.objectives import ObjectivesDirective
 from cpch.sphinxext.offline import add_page_script, write_worker
 from cpch.sphinxext.quiz import QuizDirective, add_quiz_assets, add_static_path, quiz_node, render_quizzes
-from cpch.sphinxext.search import improve_search_index, use_scorer
+from cpch.sphinxext.search import improve_search_index, translations_without_eval, use_scorer
 from cpch.sphinxext.tables import label_page_tables
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme" / "cpch-book"
@@ -61,5 +61,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", drop_unused_assets)
     app.connect("html-page-context", defer_scripts)
     app.connect("build-finished", improve_search_index)
+    app.connect("build-finished", translations_without_eval)
     app.connect("build-finished", write_worker)  # last: it lists every file, the search index included
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
