@@ -33,10 +33,10 @@ SITE := $(BUILD)/html/en
 # sources (changed English becomes fuzzy), and show how much of each language is translated.
 # `make i18n-update LANGUAGE=es` starts a new language.
 i18n-update: $(BIN)/.installed
-	$(BIN)/python -m cpch.i18n update $(if $(LANGUAGE),--language $(LANGUAGE))
+	$(BIN)/python -m cpch.page_catalogues update $(if $(LANGUAGE),--language $(LANGUAGE))
 
 i18n-stats: $(BIN)/.installed
-	$(BIN)/python -m cpch.i18n stats $(if $(LANGUAGE),--language $(LANGUAGE))
+	$(BIN)/python -m cpch.page_catalogues stats $(if $(LANGUAGE),--language $(LANGUAGE))
 
 # SCORM 1.2 and 2004 packages of every module in quizzes/modules.yml, from the built site.
 scorm: html

@@ -14,10 +14,10 @@ from bs4 import BeautifulSoup
 
 from browser import cold_load
 from cpch.build import build_edition
-from cpch.i18n import main as i18n_main
+from cpch.page_catalogues import main as i18n_main
 from cpch.serve import serve_in_background
 
-BOOK = Path(__file__).resolve().parent / "roots" / "i18n"
+BOOK = Path(__file__).resolve().parent / "roots" / "bilingual"
 
 
 def soup(path: Path) -> BeautifulSoup:

@@ -13,6 +13,7 @@ from cpch.sphinxext.completeness import CatalogueCompleteness
 from cpch.sphinxext.diagnostic import DiagnosticDirective, add_diagnostic_assets, render_diagnostics
 from cpch.sphinxext.languages import add_language_links, setup_languages
 from cpch.sphinxext.metadata import add_description
+from cpch.sphinxext.myst_speed import speed_up_myst
 from cpch.sphinxext.objectives import ObjectivesDirective
 from cpch.sphinxext.offline import add_page_script, write_worker
 from cpch.sphinxext.quiz import QuizDirective, add_quiz_assets, add_static_path, quiz_node, render_quizzes
@@ -36,6 +37,7 @@ def declare_parallel_safe(app: Sphinx, name: str) -> None:
 
 def setup(app: Sphinx) -> dict:
     declare_parallel_safe(app, "sphinx_multitoc_numbering")
+    speed_up_myst()
     app.add_html_theme("cpch-book", str(THEME_DIR))
     app.add_config_value("cpch_quiz_dir", "quizzes", "env")
     app.add_config_value("cpch_quiz_quality", True, "env")  # apply cpch.quiz.quality's rules to embedded banks

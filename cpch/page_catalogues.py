@@ -1,8 +1,8 @@
 """The translators' two commands: refresh the catalogues from the sources, and show how far each
 language has got.
 
-    python -m cpch.i18n update [--language fr]   # `make i18n-update`
-    python -m cpch.i18n stats                    # `make i18n-stats`
+    python -m cpch.page_catalogues update [--language fr]   # `make i18n-update`
+    python -m cpch.page_catalogues stats                    # `make i18n-stats`
 
 `update` extracts every page's messages with Sphinx's gettext builder (one template per page, and
 `site.pot` for the translated settings: the book's title and copyright line), then brings each
