@@ -82,6 +82,13 @@ def site_languages(confdir: Path) -> list[str]:
     return list(settings.get("cpch_languages") or [settings.get("language") or "en"])
 
 
+def build_in_child(*args) -> int:
+    """build_language in a forked process, writing to the real standard streams: the parent's may
+    be in memory (under a test runner), where the child's output would be lost."""
+    sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+    return build_language(*args)
+
+
 def build_edition(
     source: Path, out: Path, confdir: Path, jobs: str = "auto", languages: list[str] | None = None
 ) -> int:
@@ -95,7 +102,7 @@ def build_edition(
     else:
         with ProcessPoolExecutor(len(languages), mp_context=multiprocessing.get_context("fork")) as pool:
             runs = [
-                pool.submit(build_language, source, staging / language, confdir, jobs, language)
+                pool.submit(build_in_child, source, staging / language, confdir, jobs, language)
                 for language in languages
             ]
             statuses = [run.result() for run in runs]

@@ -110,14 +110,14 @@ def break_catalogues(book: Path) -> None:
     edit_catalogue(book, "index.po", lambda catalogue: catalogue.delete("This book checks the French edition of a site."))
 
 
-def test_a_fuzzy_or_missing_entry_fails_the_build_naming_file_line_and_msgid(tmp_path, capsys):
+def test_a_fuzzy_or_missing_entry_fails_the_build_naming_file_line_and_msgid(tmp_path, capfd):
     book = copy_test_book(tmp_path)
     break_catalogues(book)
     out = tmp_path / "html"
 
     status = build_edition(book, out, book, jobs="1")
 
-    err = capsys.readouterr().err
+    err = capfd.readouterr().err  # the languages build in child processes
     assert status != 0
     glossary = book / "locales" / "fr" / "LC_MESSAGES" / "glossary.po"
     line = next(i for i, text in enumerate(glossary.read_text().splitlines(), 1) if "Stolen and Lost" in text)
@@ -128,12 +128,12 @@ def test_a_fuzzy_or_missing_entry_fails_the_build_naming_file_line_and_msgid(tmp
     assert not out.exists(), "a failed language publishes nothing, not even the other languages"
 
 
-def test_a_page_without_a_catalogue_fails_the_build(tmp_path, capsys):
+def test_a_page_without_a_catalogue_fails_the_build(tmp_path, capfd):
     book = copy_test_book(tmp_path)
     (book / "locales" / "fr" / "LC_MESSAGES" / "travel" / "documents.po").unlink()
 
     assert build_edition(book, tmp_path / "html", book, jobs="1") != 0
-    assert "travel/documents.po: missing catalogue" in capsys.readouterr().err
+    assert "travel/documents.po: missing catalogue" in capfd.readouterr().err
 
 
 def test_update_marks_changed_english_fuzzy_and_stats_count_it(tmp_path, capsys):
