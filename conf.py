@@ -18,8 +18,7 @@ cpch_languages = ["en"]
 locale_dirs = ["locales"]  # relative to book/: book/locales/<language>/LC_MESSAGES/<page>.po
 exclude_patterns = ["locales"]
 gettext_compact = False  # one catalogue per page
-gettext_additional_targets = ["image"]  # figures' alt text (their file: `name.fr.svg` replaces `name.svg`)
-figure_language_filename = "{root}.{language}{ext}"
+figure_language_filename = "{root}.{language}{ext}"  # `name.fr.svg` replaces `name.svg`; alt text is in the catalogue
 
 extensions = [
     "myst_parser",

@@ -17,7 +17,6 @@ from bench.project import Project
 from bench.timing import ratio, summary
 from cpch.build import site_languages
 from cpch.page_catalogues import main as i18n
-from cpch.sphinxext.completeness import needs_translation
 
 GLOSSARY = re.compile(r"^(`{3,}|:{3,})\{glossary\}[^\n]*\n(.*?)^\1", re.M | re.S)
 MARKER = " [fr]"
@@ -42,7 +41,7 @@ def pseudo_translate(project: Project, language: str, templates: Path) -> int:
         with path.open("rb") as file:
             catalogue = read_po(file)
         for message in catalogue:
-            if not message.id or not needs_translation(str(message.id)):
+            if not message.id:
                 continue
             if message.fuzzy or not str(message.string).strip():
                 message.string = message.id if message.id in terms else f"{message.id}{MARKER}"

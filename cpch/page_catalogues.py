@@ -21,7 +21,6 @@ from babel.messages.pofile import read_po, write_po
 import sphinx.locale
 from sphinx.cmd.build import build_main
 
-from cpch.sphinxext.completeness import needs_translation
 from cpch.sphinxext.languages import SETTINGS_CATALOGUE, TRANSLATED_SETTINGS
 
 
@@ -101,7 +100,7 @@ def coverage(template: Catalog, catalogue: Catalog | None) -> Coverage:
     """How many of the template's messages the catalogue translates (reviewed), leaves fuzzy or lacks."""
     result = Coverage()
     for message in template:
-        if not message.id or not needs_translation(str(message.id)):
+        if not message.id:
             continue
         entry = catalogue.get(message.id) if catalogue is not None else None
         if entry is None or not str(entry.string).strip():

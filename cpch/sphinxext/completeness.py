@@ -34,16 +34,6 @@ def read_catalogue(path: Path, mtime_ns: int) -> Catalog:
         return read_po(file)
 
 
-# A figure's file is chosen by `figure_language_filename` (name.fr.svg beside name.svg), not by its
-# catalogue entry: Sphinx lists it (with gettext_additional_targets = ["image"], which brings the
-# alt text) but it needs no translation.
-FIGURE_FILE = ".. image:: "
-
-
-def needs_translation(msgid: str) -> bool:
-    return not msgid.startswith(FIGURE_FILE)
-
-
 def problem(catalogue: Catalog, msgid: str) -> tuple[int | None, str] | None:
     """(line in the .po, what is wrong) for a message without a reviewed translation, else None."""
     message = catalogue.get(msgid)
@@ -73,7 +63,7 @@ class CatalogueCompleteness(SphinxTransform):
         domain = docname_to_domain(self.env.docname, self.config.gettext_compact)
         paths = [folder / language / "LC_MESSAGES" / f"{domain}.po" for folder in catalogue_dirs(self.app)]
         path = next((p for p in paths if p.is_file()), None)
-        messages = [(node, msgid) for node, msgid in extract_messages(self.document) if needs_translation(msgid)]
+        messages = list(extract_messages(self.document))
         if path is None:
             if messages:
                 logger.warning(

@@ -6,7 +6,6 @@ language = "en"
 cpch_languages = ["en", "fr"]
 locale_dirs = ["locales"]
 gettext_compact = False
-gettext_additional_targets = ["image"]
 exclude_patterns = ["locales"]
 extensions = ["myst_parser", "sphinx_external_toc", "cpch.sphinxext"]
 external_toc_path = "_toc.yml"
