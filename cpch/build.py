@@ -53,12 +53,17 @@ def drop_stale_build(staging: Path, fingerprint: str) -> None:
         marker.write_text(fingerprint)
 
 
-def build_language(source: Path, staging: Path, confdir: Path, jobs: str, language: str | None) -> int:
-    """Sphinx's HTML build of one language (the configured one when None) into `staging`/html."""
+def build_language(
+    source: Path, staging: Path, confdir: Path, jobs: str, language: str | None, languages: list[str] | None = None
+) -> int:
+    """Sphinx's HTML build of one language (the configured one when None) into `staging`/html;
+    `languages`, when given, replaces conf.py's `cpch_languages` (the editions the pages link to)."""
     drop_stale_build(staging, files_fingerprint([*SITE_ENGINE, confdir / "_static"]))
     # Sphinx merges each catalogue it loads into the process's last one: start every language afresh.
     sphinx.locale.translators.clear()
     overrides = ["-D", f"language={language}"] if language else []
+    if languages:
+        overrides += ["-D", f"cpch_languages={','.join(languages)}"]
     args = ["-b", "html", "-c", str(confdir), "-d", str(staging / "doctrees"), "-j", jobs, *STRICT_OPTIONS, *overrides]
     status = build_main([*args, str(source), str(staging / "html")])
     if status:
@@ -98,11 +103,11 @@ def build_edition(
     languages = languages or site_languages(confdir)
     staging = staging_dir(out)
     if len(languages) == 1:
-        statuses = [build_language(source, staging / languages[0], confdir, jobs, languages[0])]
+        statuses = [build_language(source, staging / languages[0], confdir, jobs, languages[0], languages)]
     else:
         with ProcessPoolExecutor(len(languages), mp_context=multiprocessing.get_context("fork")) as pool:
             runs = [
-                pool.submit(build_in_child, source, staging / language, confdir, jobs, language)
+                pool.submit(build_in_child, source, staging / language, confdir, jobs, language, languages)
                 for language in languages
             ]
             statuses = [run.result() for run in runs]

@@ -85,7 +85,8 @@ def test_the_french_edition_is_french_to_its_buttons_title_and_figures(bilingual
     page = soup(bilingual / "fr" / "travel" / "documents.html")
     assert page.select_one(".skip-link").get_text() == "Aller au contenu"
     assert page.select_one(".site-title .title-long").get_text() == "Livre de test bilingue"
-    assert "Les agents vérifient chaque passeport" in page.select_one("main").get_text()
+    text = page.select_one("main").get_text()
+    assert "Les agents vérifient chaque passeport dans la base de données d’SLTD." in text, "an apostrophe, not ”"
     figure = page.select_one("main img")
     assert figure["alt"] == "Un plan avec deux cases reliées par une flèche."
     assert figure["src"].endswith("plan.fr.svg"), "name.fr.svg replaces name.svg in French"

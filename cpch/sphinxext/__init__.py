@@ -11,7 +11,7 @@ from cpch import __version__
 from cpch.sphinxext.assets import add_search_scripts, defer_scripts, drop_unused_assets
 from cpch.sphinxext.completeness import CatalogueCompleteness
 from cpch.sphinxext.diagnostic import DiagnosticDirective, add_diagnostic_assets, render_diagnostics
-from cpch.sphinxext.languages import add_language_links, setup_languages
+from cpch.sphinxext.languages import add_language_links, apostrophes, setup_languages
 from cpch.sphinxext.metadata import add_description
 from cpch.sphinxext.myst_speed import speed_up_myst
 from cpch.sphinxext.objectives import ObjectivesDirective
@@ -50,6 +50,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("objectives", ObjectivesDirective)
     app.add_directive("diagnostic", DiagnosticDirective)
     app.connect("builder-inited", add_static_path)
+    app.connect("builder-inited", apostrophes)
     app.connect("builder-inited", use_scorer)
     app.connect("builder-inited", add_page_script)
     app.connect("doctree-resolved", render_quizzes)

@@ -15,6 +15,7 @@ import sphinx.locale
 from babel import Locale, UnknownLocaleError
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from docutils.utils import smartquotes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
@@ -23,6 +24,7 @@ ENGINE_LOCALES = Path(__file__).resolve().parent.parent / "locale"
 # Settings a language's catalogue `site.po` translates (the book's title, its copyright line).
 TRANSLATED_SETTINGS = ("project", "html_title", "html_short_title", "copyright")
 SETTINGS_CATALOGUE = "site.po"
+APOSTROPHE = "’"
 
 
 def languages(config: Config) -> list[str]:
@@ -90,6 +92,17 @@ def add_engine_catalogue(app: Sphinx, config: Config) -> None:
         return
     engine.add_fallback(app.translator)
     app.translator = sphinx.locale.translators["general", "sphinx"] = engine
+
+
+def apostrophes(app: Sphinx) -> None:
+    """Smart quotes read a straight quote just before a role (French d'{term}`OMD`) as a closing
+    single quote, which in French is ” (docutils' French quotes are « » and “ ”): the page shows
+    d”OMD. Where a language's closing single quote is not the apostrophe, its single quotes become
+    the apostrophe (’), so such a quote comes out right; its double quotes are kept."""
+    code = (app.config.language or "en").replace("_", "-").lower()
+    quotes = smartquotes.smartchars.quotes.get(code)
+    if quotes is not None and quotes[3] != APOSTROPHE:
+        app.env.settings["smartquotes_locales"] = [(code, (quotes[0], quotes[1], APOSTROPHE, APOSTROPHE))]
 
 
 def setup_languages(app: Sphinx, config: Config) -> None:
