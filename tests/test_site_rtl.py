@@ -1,5 +1,5 @@
 """Right-to-left languages: a tiny book written in Arabic (tests/roots/rtl) builds into pages marked
-dir="rtl", whose quiz can be answered and checked, and which fit a phone's screen."""
+dir="rtl", whose quiz and diagnostic can be used, and which fit a phone's screen."""
 
 from pathlib import Path
 
@@ -38,7 +38,7 @@ def test_every_page_is_right_to_left(rtl_site):
     assert chooser.select_one('a[hreflang="ar"]')["dir"] == "rtl"
 
 
-@pytest.mark.parametrize("name", ["index.html", "travel.html"])
+@pytest.mark.parametrize("name", ["index.html", "travel.html", "check.html"])
 def test_a_right_to_left_page_fits_a_phone(browser, rtl_url, name):
     page, load = cold_load(browser, f"{rtl_url}ar/{name}", viewport=PHONE)
     assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
@@ -57,5 +57,18 @@ def test_a_right_to_left_quiz_is_checked(browser, rtl_url):
     assert colour.get_attribute("data-result") == "correct"
     assert page.locator('.quiz-question[data-question="water"]').get_attribute("data-result") == "incorrect"
     assert page.evaluate(OVERFLOW) <= 0, "the checked quiz is wider than the screen"
+    assert not load.errors, load.errors
+    page.context.close()
+
+
+def test_a_right_to_left_diagnostic_shows_the_weakness_of_an_answer(browser, rtl_url):
+    page, load = cold_load(browser, f"{rtl_url}ar/check.html", viewport=PHONE)
+    question = page.locator('.diagnostic-item[data-item="Q.1"]')
+    question.locator('input[value="no"]').check()
+    question.locator(".diagnostic-flag").wait_for(timeout=10_000)
+    advice = question.locator("details.diagnostic-details")
+    assert advice.get_attribute("open") is not None
+    assert advice.get_by_text("لا تتبادل الإدارتان المعلومات.", exact=True).is_visible()
+    assert page.evaluate(OVERFLOW) <= 0, "the answered diagnostic is wider than the screen"
     assert not load.errors, load.errors
     page.context.close()
