@@ -12,7 +12,7 @@ import pytest
 from babel.messages.pofile import read_po, write_po
 from bs4 import BeautifulSoup
 
-from browser import cold_load
+from browser import PHONE, cold_load
 from cpch.build import build_edition
 from cpch.page_catalogues import main as i18n_main
 from cpch.serve import serve_in_background
@@ -190,3 +190,19 @@ def test_the_language_link_works_in_the_browser(browser, bilingual_url):
     assert not load.errors, load.errors  # a French page runs under the same strict policy
     page.context.close()
 
+
+
+def test_each_language_keeps_its_own_offline_copy(browser, bilingual_url):
+    context = browser.new_context(viewport=PHONE, service_workers="allow")
+    page = context.new_page()
+    for language, saved in (("en", "Saved: the handbook"), ("fr", "Enregistré : le manuel")):
+        page.goto(urljoin(bilingual_url, f"{language}/travel/documents.html"))
+        page.locator(".offline button").click()
+        page.get_by_text(saved).wait_for(timeout=30_000)
+    names = page.evaluate("async () => (await caches.keys()).filter((name) => !name.endsWith(':settings'))")
+    assert sorted(name.rsplit(":", 1)[0] for name in names) == ["cpch:/en/", "cpch:/fr/"], names
+    context.set_offline(True)
+    for language in ("en", "fr"):
+        page.goto(urljoin(bilingual_url, f"{language}/glossary.html"))
+        assert page.locator("html").get_attribute("lang") == language
+    context.close()
