@@ -22,7 +22,9 @@ from cpch.chooser import language_chooser
 
 ENGINE_DIR = Path(__file__).resolve().parent
 # What the site is made with; a change anywhere here rebuilds every page.
-SITE_ENGINE = [ENGINE_DIR / name for name in ("sphinxext", "theme", "locale", "quiz", "diagnostic")] + [ENGINE_DIR / "build.py"]
+SITE_ENGINE = [ENGINE_DIR / name for name in ("sphinxext", "theme", "locale", "quiz", "diagnostic")] + [
+    ENGINE_DIR / "build.py"
+]
 
 # -W: a warning fails the build; -n: report every unresolved reference; --keep-going: list them all.
 STRICT_OPTIONS = ["-W", "--keep-going", "-n", "-q"]

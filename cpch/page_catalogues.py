@@ -16,9 +16,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import sphinx.locale
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
-import sphinx.locale
 from sphinx.cmd.build import build_main
 
 from cpch.sphinxext.languages import SETTINGS_CATALOGUE, TRANSLATED_SETTINGS
@@ -58,7 +58,7 @@ def write_templates(book: Path, confdir: Path, out: Path) -> int:
 
 
 def update(book: Path, confdir: Path, templates: Path, languages: list[str]) -> int:
-    from sphinx_intl.basic import update as update_catalogues
+    from sphinx_intl.basic import update as update_catalogues  # type: ignore[import-untyped]
 
     status = write_templates(book, confdir, templates)
     if status:

@@ -108,7 +108,9 @@ def break_catalogues(book: Path) -> None:
         catalogue["Stolen and Lost Travel Documents database."].flags.add("fuzzy")
 
     edit_catalogue(book, "glossary.po", fuzzy)
-    edit_catalogue(book, "index.po", lambda catalogue: catalogue.delete("This book checks the French edition of a site."))
+    edit_catalogue(
+        book, "index.po", lambda catalogue: catalogue.delete("This book checks the French edition of a site.")
+    )
 
 
 def test_a_fuzzy_or_missing_entry_fails_the_build_naming_file_line_and_msgid(tmp_path, capfd):
@@ -124,8 +126,11 @@ def test_a_fuzzy_or_missing_entry_fails_the_build_naming_file_line_and_msgid(tmp
     line = next(i for i, text in enumerate(glossary.read_text().splitlines(), 1) if "Stolen and Lost" in text)
     assert f"{glossary}:{line}: WARNING: fuzzy entry" in err, err
     assert "msgid 'Stolen and Lost Travel Documents database.'" in err, err
-    assert re.search(r"index\.md:3: WARNING: .*locales/fr/LC_MESSAGES/index\.po: no entry .*"
-                     r"msgid 'This book checks the French edition of a site\.'", err), err
+    assert re.search(
+        r"index\.md:3: WARNING: .*locales/fr/LC_MESSAGES/index\.po: no entry .*"
+        r"msgid 'This book checks the French edition of a site\.'",
+        err,
+    ), err
     assert not out.exists(), "a failed language publishes nothing, not even the other languages"
 
 
@@ -189,7 +194,6 @@ def test_the_language_link_works_in_the_browser(browser, bilingual_url):
     assert page.locator("h1").inner_text().startswith("Documents de voyage")
     assert not load.errors, load.errors  # a French page runs under the same strict policy
     page.context.close()
-
 
 
 def test_each_language_keeps_its_own_offline_copy(browser, bilingual_url):

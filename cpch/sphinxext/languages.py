@@ -11,7 +11,6 @@ import io
 from pathlib import Path
 
 import sphinx.locale
-
 from babel import Locale, UnknownLocaleError
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -121,7 +120,12 @@ def add_language_links(app: Sphinx, pagename: str, templatename: str, context: d
     current = app.config.language or codes[0]
     up = "../" * (pagename.count("/") + 1)
     editions = [
-        {"code": code, "name": language_name(code), "href": f"{up}{code}/{page_uri(pagename)}", "current": code == current}
+        {
+            "code": code,
+            "name": language_name(code),
+            "href": f"{up}{code}/{page_uri(pagename)}",
+            "current": code == current,
+        }
         for code in codes
     ]
     context["cpch_editions"] = editions if len(codes) > 1 and current in codes else []

@@ -33,7 +33,9 @@ class ObjectivesDirective(SphinxDirective):
         items = nodes.bullet_list()
         for objective in quiz.objectives:
             items += nodes.list_item(
-                "", nodes.paragraph(text=objective.text, translatable=False), ids=[f"objective-{quiz.id}-{objective.id}"]
+                "",
+                nodes.paragraph(text=objective.text, translatable=False),
+                ids=[f"objective-{quiz.id}-{objective.id}"],
             )
         box += items
         self.set_source_info(box)
