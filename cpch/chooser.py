@@ -15,6 +15,10 @@ from cpch.sphinxext.offline import MANIFEST_NAME
 STYLESHEET = re.compile(r'href="(_static/book\.css[^"]*)"')
 
 
+def direction(code: str) -> str:
+    return ' dir="rtl"' if right_to_left(code) else ""
+
+
 def book_title(folder: Path) -> str:
     manifest = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
     return str(manifest["name"])
@@ -32,13 +36,13 @@ def language_chooser(built: dict[str, Path]) -> str:
         links.append(f'<link rel="stylesheet" href="{first}/{html.escape(stylesheet.group(1))}" />')
     items = []
     for code in codes:
-        direction = ' dir="rtl"' if right_to_left(code) else ""
         items.append(
-            f'<li><a href="{code}/index.html" hreflang="{code}" lang="{code}"{direction}>'
+            f'<li><a href="{code}/index.html" hreflang="{code}" lang="{code}"{direction(code)}>'
             f"<strong>{html.escape(language_name(code))}</strong> — {html.escape(titles[code])}</a></li>"
         )
     head = "\n".join(links)
     title = " · ".join(html.escape(titles[code]) for code in codes)
+    heading = " · ".join(f'<span lang="{code}"{direction(code)}>{html.escape(titles[code])}</span>' for code in codes)
     return f"""<!DOCTYPE html>
 <html lang="{first}">
 <head>
@@ -50,7 +54,7 @@ def language_chooser(built: dict[str, Path]) -> str:
 </head>
 <body>
 <main id="main" class="body language-chooser">
-<h1>{title}</h1>
+<h1>{heading}</h1>
 <ul>
 {chr(10).join(items)}
 </ul>
