@@ -13,7 +13,8 @@ from babel.messages.pofile import read_po, write_po
 from bs4 import BeautifulSoup
 
 from browser import PHONE, cold_load
-from cpch.build import build_edition
+from conftest import ROOT
+from cpch.build import build_edition, site_languages
 from cpch.page_catalogues import main as i18n_main
 from cpch.serve import serve_in_background
 
@@ -161,10 +162,18 @@ def test_update_marks_changed_english_fuzzy_and_stats_count_it(tmp_path, capsys)
     assert "  index.po: 1/2 translated (50%), 1 fuzzy, 0 missing" in report, report
 
 
-def test_the_handbook_names_its_language_on_every_page(site):
-    for page in pages(site):
-        assert soup(page).html["lang"] == "en", page
-    assert (site.parent / "index.html").is_file(), "the page to choose a language"
+def test_the_handbook_in_each_published_language(edition):
+    """Every language conf.py publishes: each page says its language and links to its other editions."""
+    languages = site_languages(ROOT)
+    assert (edition / "index.html").is_file(), "the page to choose a language"
+    for language in languages:
+        for page in pages(edition / language):
+            document = soup(page)
+            assert document.html["lang"] == language, page
+            name = page.relative_to(edition / language).as_posix()
+            for link in document.select("header a.language-link"):
+                assert (page.parent / link["href"]).resolve() == (edition / link["hreflang"] / name).resolve()
+                assert link["hreflang"] in languages and link["hreflang"] != language
 
 
 @pytest.fixture(scope="module")
