@@ -9,18 +9,21 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from urllib3 import encode_multipart_formdata
 
 from conftest import MODULES_FILE, ROOT
 from cpch.cli import main as cpch
 from cpch.core.problems import LocatedError, Problem
 from cpch.quiz.banks import bank_files
+from cpch.quiz.html import TEXT_LIMITS
 from cpch.scorm import command as scorm_command
+from cpch.scorm.closing import QUESTION, QUIZ, closing_save
 from cpch.scorm.command import site_pages
 from cpch.scorm.content import extract_pages
 from cpch.scorm.identity import question_set, runtime_order
 from cpch.scorm.modules import load_modules
 from cpch.scorm.package import build_package, forms, package_name, scored_questions
-from cpch.scorm.suspend import SUSPEND_LIMITS, longest_suspend_data
+from cpch.scorm.suspend import SUSPEND_LIMITS, ScoredQuestion, longest_suspend_data
 
 LARGEST = ROOT / "tests" / "js" / "fixtures" / "largest-scorm12-module.json"
 
@@ -260,3 +263,31 @@ def test_the_command_writes_every_package_or_none(site, tmp_path, monkeypatch, c
     assert status == 1 and f"{MODULES_FILE}:1:1: module" in err and "nothing was written" in err
     assert len(built) == 2 and [p.name for p in out.iterdir()] == ["older.zip"]
     assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
+def test_the_closing_save_estimate_holds_the_largest_form_a_closing_tab_sends():
+    """Moodle's SCORM 2004 player sends the whole data model as multipart form data as the tab closes:
+    the estimate must hold a worst case encoded by an independent multipart encoder."""
+    types = [("single", 6), ("multiple", 8), ("matching", 6), ("ordering", 7), ("short-text", 0), ("numeric", 0)]
+    questions = [ScoredQuestion(f"quiz-{n % 9}.question-{n:04d}", *types[n % len(types)]) for n in range(120)]
+    longest = longest_suspend_data(questions, pages=30, quizzes=9, identity="x" * 12)
+    others = ["completion_status", "success_status", "exit", "location", "progress_measure", "session_time"]
+    others += ["total_time", "score__raw", "score__min", "score__max", "score__scaled", "learner_preference__language"]
+    fields = {f"cmi__{name}": "x" * 20 for name in others} | {"adl__nav__request": "_none_", "unloading": "1"}
+    fields["cmi__suspend_data"] = "é" * longest
+    for n, q in enumerate(questions):
+        response = "é" * TEXT_LIMITS[q.type] if q.type in TEXT_LIMITS else "[,]".join("a[.]b" for _ in range(q.choices))
+        values = {"id": q.key, "type": "true-false", "learner_response": response, "result": "incorrect"}
+        fields |= {f"cmi__interactions__{n}__{name}": value for name, value in values.items()}
+    body, _ = encode_multipart_formdata(fields, boundary="----WebKitFormBoundary" + "x" * 16)
+    assert len(body) <= closing_save(questions, longest) < 1.5 * len(body)
+
+
+def test_a_module_too_big_to_save_as_its_tab_closes_records_one_interaction_per_quiz(packages, modules):
+    grains = {}
+    for (module, version), path in packages.items():
+        launch = zipfile.ZipFile(path).read("index.html").decode()
+        grains[module, version] = re.search(r'data-interactions="(\w+)"', launch).group(1)
+    assert {grains[m, "1.2"] for m in modules if "1.2" in modules[m].versions} == {QUESTION}
+    assert grains["whole-handbook", "2004"] == QUIZ
+    assert grains["integrity", "2004"] == grains["foundations", "2004"] == QUESTION

@@ -21,6 +21,7 @@ def render_launch_page(
     language: str,
     text_limit: int = 0,
     identity: str = "",
+    interactions: str = "question",
 ) -> str:
     data = {
         "module": module.id,
@@ -31,6 +32,7 @@ def render_launch_page(
         "quizzes": " ".join(module.quizzes),
         "completion": module.completion,
         "text-limit": text_limit,
+        "interactions": interactions,
         "messages": json.dumps(messages, ensure_ascii=False),
     }
     return render(

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from cpch.core.problems import LocatedError, Problem
 from cpch.files import write_atomically, zip_bytes
+from cpch.scorm.closing import QUESTION, interaction_grain
 from cpch.scorm.content import Page, extract_pages
 from cpch.scorm.forms import bound_text_fields
 from cpch.scorm.identity import question_set
@@ -95,7 +96,14 @@ def css_dependencies(name: str, text: str) -> list[str]:
 
 
 def collect_files(
-    module: Module, version: str, site: Path, pages: list[Page], language: str, text_limit: int = 0, identity: str = ""
+    module: Module,
+    version: str,
+    site: Path,
+    pages: list[Page],
+    language: str,
+    text_limit: int = 0,
+    identity: str = "",
+    interactions: str = QUESTION,
 ) -> dict[str, bytes]:
     static = site / "_static"
     uses_design = any("sd-" in page.html for page in pages)
@@ -128,6 +136,7 @@ def collect_files(
         language=language,
         text_limit=text_limit,
         identity=identity,
+        interactions=interactions,
     )
     files["index.html"] = launch.encode()
     listed = ["index.html", *sorted(n for n in files if n != "index.html")]
@@ -150,5 +159,7 @@ def package_pages(
     identity = question_set(module.quizzes, questions, forms(pages))
     text_limit = bound_text_fields(pages, version, source, questions, len(module.quizzes), identity)
     check_limits(module, version, questions, len(pages), source, identity)
-    files = collect_files(module, version, site, pages, language, text_limit, identity)
+    longest = longest_suspend_data(questions, len(pages), len(module.quizzes), identity)
+    grain = interaction_grain(version, questions, longest)
+    files = collect_files(module, version, site, pages, language, text_limit, identity, grain)
     return write_atomically(out / package_name(module, version), zip_bytes(files))

@@ -173,6 +173,9 @@
   const passMark = Number(data.passMark);
   const completion = data.completion === "report" ? "report" : "quizzes";
   const textLimit = Number(data.textLimit) || 0;
+  // "question": one interaction per question; "quiz": one per quiz, for a module whose per-question
+  // record would not fit the LMS's save as the tab closes (see cpch/scorm/closing.py).
+  const perQuiz = data.interactions === "quiz";
   const messages = JSON.parse(data.messages || "{}");
   const scored = (data.quizzes || "").split(" ").filter(Boolean);
   const pages = /** @type {HTMLElement[]} */ ([...document.querySelectorAll(".module-page")]);
@@ -205,7 +208,7 @@
   let retryTimer = 0;
   let pendingText = ""; // the suspend data last stored
   let committedState = ""; // what the LMS last accepted, as `unsaved()` gives it
-  /** @type {Map<number, any>} interactions still to be accepted by the LMS */
+  /** @type {Map<number, any>} interactions still to be accepted by the LMS (per quiz: no outcome) */
   const unsent = new Map();
   /** @type {Set<number>} interactions whose id and type the LMS holds */
   const described = new Set();
@@ -369,26 +372,37 @@
   }
 
   /**
-   * Interaction n is question n of the module (the same question in every session, as the question
-   * set is fixed); earlier ones get their id and type first, since the LMS numbers them in order.
+   * Interaction n is question n of the module, or quiz n when recorded per quiz (the same in every
+   * session, as the question set is fixed); earlier ones get their id and type first, since the LMS
+   * numbers them in order.
    */
   function recordInteraction(/** @type {number} */ index, /** @type {any} */ outcome) {
     let accepted = true;
-    for (let n = 0; n < index; n++) {
-      if (described.has(n)) continue;
-      const done = lms.set(`cmi.interactions.${n}.id`, questions[n].id) &&
-        lms.set(`cmi.interactions.${n}.type`, scorm.INTERACTION_TYPES[questions[n].type]);
-      if (done) described.add(n);
+    for (let n = 0; n <= index; n++) {
+      if (described.has(n) && n < index) continue;
+      const prefix = `cmi.interactions.${n}`;
+      const done = lms.set(`${prefix}.id`, perQuiz ? scored[n] : questions[n].id) &&
+        lms.set(`${prefix}.type`, perQuiz ? "other" : scorm.INTERACTION_TYPES[questions[n].type]);
+      if (done && n < index) described.add(n);
       accepted = done && accepted;
     }
     const prefix = `cmi.interactions.${index}`;
-    accepted = lms.set(`${prefix}.id`, questions[index].id) && accepted;
-    accepted = lms.set(`${prefix}.type`, scorm.INTERACTION_TYPES[questions[index].type]) && accepted;
-    const response = scorm.learnerResponse(version, questions[index], outcome);
+    const [response, right] = perQuiz ? quizRecord(index) : questionRecord(index, outcome);
     if (response != null) accepted = lms.set(`${prefix}.${lms.words.response}`, response) && accepted;
-    accepted = lms.set(`${prefix}.result`, outcome.correct ? "correct" : lms.words.wrong) && accepted;
+    accepted = lms.set(`${prefix}.result`, right) && accepted;
     if (accepted) described.add(index);
     return accepted;
+  }
+
+  function questionRecord(/** @type {number} */ index, /** @type {any} */ outcome) {
+    return [scorm.learnerResponse(version, questions[index], outcome), outcome.correct ? "correct" : lms.words.wrong];
+  }
+
+  /** A quiz's record: its questions' results in order (1 right, 0 wrong, - not answered) and the fraction right. */
+  function quizRecord(/** @type {number} */ quizIndex) {
+    const results = questions.map((q, i) => (q.quiz === scored[quizIndex] ? state.results[i] : "")).join("");
+    const right = [...results].filter((r) => r === "1").length;
+    return [results, String(Math.round((10000 * right) / Math.max(results.length, 1)) / 10000)];
   }
 
   /** @param {string} quiz @param {any} outcome */
@@ -397,7 +411,7 @@
     if (index === undefined) return;
     state.answers[index] = outcome.response;
     state.results[index] = outcome.answered ? (outcome.correct ? "1" : "0") : "-";
-    if (lms && outcome.answered) unsent.set(index, outcome);
+    if (lms && outcome.answered) unsent.set(perQuiz ? scored.indexOf(quiz) : index, outcome);
   }
 
   // ---- A second tab of the same module ------------------------------------------------------
