@@ -12,21 +12,35 @@ WORKERS ?= auto
 MOODLE_TARBALL ?= ../shared/lms/moodle-4.3.tar.gz
 export MOODLE_TARBALL
 
-.PHONY: all html scorm exports cartridge trainer i18n-stats-banks scorm-translated exports-translated test test-lms test-fast test-content lint lint-js format fuzz bench serve clean
+.PHONY: all html i18n-update i18n-stats i18n-stats-banks scorm scorm-translated exports exports-translated cartridge trainer test test-lms test-fast test-content lint lint-js format fuzz bench serve clean
 
-all: html scorm exports cartridge trainer
+all: html scorm scorm-translated exports exports-translated cartridge trainer
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
-	$(PIP_INSTALL) -e '.[test]'
+	$(PIP_INSTALL) -e '.[test,i18n]'
 	touch $@
 
+# Every language of conf.py's cpch_languages into _build/html/<language>/, and a page at
+# _build/html/index.html to choose one. `make html LANGUAGES=en,fr` builds those instead.
 html: $(BIN)/.installed
-	$(BIN)/python -m cpch.build book $(BUILD)/html
+	$(BIN)/python -m cpch.build book $(BUILD)/html $(if $(LANGUAGES),--languages $(LANGUAGES))
+
+# The English site, which the SCORM packages, the trainer pages and the tests use.
+SITE := $(BUILD)/html/en
+
+# Translation catalogues (book/locales/<language>/LC_MESSAGES/*.po): bring them in line with the
+# sources (changed English becomes fuzzy), and show how much of each language is translated.
+# `make i18n-update LANGUAGE=es` starts a new language.
+i18n-update: $(BIN)/.installed
+	$(BIN)/python -m cpch.page_catalogues update $(if $(LANGUAGE),--language $(LANGUAGE))
+
+i18n-stats: $(BIN)/.installed i18n-stats-banks
+	$(BIN)/python -m cpch.page_catalogues stats $(if $(LANGUAGE),--language $(LANGUAGE))
 
 # SCORM 1.2 and 2004 packages of every module in quizzes/modules.yml, from the built site.
 scorm: html
-	$(BIN)/cpch scorm --site $(BUILD)/html --out $(BUILD)/scorm
+	$(BIN)/cpch scorm --site $(SITE) --out $(BUILD)/scorm
 
 # Every question bank for the LMS's own quiz engine: Moodle XML, GIFT, QTI 2.1.
 exports: $(BIN)/.installed
@@ -34,14 +48,14 @@ exports: $(BIN)/.installed
 
 # The whole course in one file per scored module: IMS Common Cartridge 1.1 (pages and QTI 1.2 quizzes).
 cartridge: html
-	$(BIN)/cpch cartridge --site $(BUILD)/html --out $(BUILD)/cartridge
+	$(BIN)/cpch cartridge --site $(SITE) --out $(BUILD)/cartridge
 
 # The trainer pack, _build/trainer-pack/ and _build/trainer-pack.zip: catalogue, answer keys, notes, a
 # PDF printed by headless Chromium, and the SCORM packages and question banks built above. Its links
 # to the handbook go to SITE_URL, where the site is published (empty: cpch trainer's default).
 SITE_URL ?=
 trainer: html scorm exports /usr/bin/chromium
-	$(BIN)/cpch trainer --site $(BUILD)/html --scorm $(BUILD)/scorm --exports $(BUILD)/exports --out $(BUILD)/trainer-pack $(if $(SITE_URL),--site-url "$(SITE_URL)")
+	$(BIN)/cpch trainer --site $(SITE) --scorm $(BUILD)/scorm --exports $(BUILD)/exports --out $(BUILD)/trainer-pack $(if $(SITE_URL),--site-url "$(SITE_URL)")
 
 # --- Outputs in other languages ----------------------------------------------------------------
 # Banks, the diagnostic and module titles are translated in quizzes/locales/<lang>/LC_MESSAGES/*.po
@@ -99,13 +113,13 @@ test-fast: $(BIN)/.installed node_modules/.installed
 # workers need not build it each), then the Moodle tier when a Moodle tarball is there.
 test: lint node_modules/.installed /usr/bin/chromium html
 	node --test tests/js/
-	CPCH_TEST_SITE=$(BUILD)/html $(BIN)/python -m pytest -m "not lms" -n $(WORKERS) --dist loadgroup --durations=20
+	CPCH_TEST_SITE=$(SITE) $(BIN)/python -m pytest -m "not lms" -n $(WORKERS) --dist loadgroup --durations=20
 	@if [ -f "$(MOODLE_TARBALL)" ]; then $(MAKE) --no-print-directory test-lms; else \
 	  echo "Skipping the Moodle tests (tests/lms): no Moodle tarball at $(MOODLE_TARBALL); set MOODLE_TARBALL=/path/to/moodle-4.3.tar.gz to run them."; fi
 
 # The Moodle tier alone: a real Moodle 4.3 from $(MOODLE_TARBALL), stood up on 127.0.0.1 for the session.
 test-lms: $(BIN)/.installed node_modules/.installed /usr/bin/chromium html
-	CPCH_TEST_SITE=$(BUILD)/html $(BIN)/python -m pytest -m lms tests/lms --durations=10
+	CPCH_TEST_SITE=$(SITE) $(BIN)/python -m pytest -m lms tests/lms --durations=10
 
 # A longer run of the property-based tests of every reader and export (make test runs 60 examples each, seeded).
 FUZZ_EXAMPLES ?= 2000
@@ -114,7 +128,7 @@ fuzz: $(BIN)/.installed node_modules/.installed
 
 # The handbook's content only (for writers): text, banks and every page in Chromium.
 test-content: $(BIN)/.installed node_modules/.installed /usr/bin/chromium html
-	CPCH_TEST_SITE=$(BUILD)/html $(BIN)/python -m pytest -m "content and not lms"
+	CPCH_TEST_SITE=$(SITE) $(BIN)/python -m pytest -m "content and not lms"
 
 # --- Benchmarks -------------------------------------------------------------------------------
 

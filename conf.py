@@ -9,6 +9,16 @@ author = "cpch contributors"
 copyright = "2026, cpch contributors; content restated from the WCO–INTERPOL handbook"
 language = "en"
 
+# --- Languages (see book/reference/hosting.md) ----------------------------------------------------
+# The languages the site is built in, the sources' own (English) first: `make html` builds each into
+# _build/html/<language>/. Every other language is translated by its catalogues in book/locales/
+# (`make i18n-update`, `make i18n-stats`) and must be complete: a missing or fuzzy entry fails the build.
+cpch_languages = ["en", "fr"]
+locale_dirs = ["locales"]  # relative to book/: book/locales/<language>/LC_MESSAGES/<page>.po
+exclude_patterns = ["locales"]
+gettext_compact = False  # one catalogue per page
+figure_language_filename = "{root}.{language}{ext}"  # `name.fr.svg` replaces `name.svg`; alt text is in the catalogue
+
 extensions = [
     "myst_parser",
     "sphinx_external_toc",

@@ -120,6 +120,16 @@ def evaluate(report: dict) -> list[dict]:
         )
     )
 
+    both = _get(report, "build", "bilingual", "ratio")
+    rows.append(
+        _row(
+            "Bilingual build (English and French) vs English only",
+            "≤ 2.2×",
+            f"{both:.2f}×" if both else None,
+            both <= 2.2 if both else None,
+        )
+    )
+
     for edit in ("chapter_edit", "bank_edit"):
         seconds = _get(report, "build", "ours", edit, "median")
         label = "one chapter" if edit == "chapter_edit" else "one question bank"

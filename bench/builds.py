@@ -6,19 +6,25 @@ from pathlib import Path
 
 from bench.project import Project, append_sentence, change_prompt
 from bench.timing import python, summary, timed_run
-from cpch.build import staging_dir
+from cpch.build import site_languages, staging_dir
 
 
-def build_command(project: Project, out: Path) -> list:
-    return python("-m", "cpch.build", project.book, out, "--conf", project.root)
+def build_command(project: Project, out: Path, languages: list[str] | None = None) -> list:
+    chosen = ["--languages", ",".join(languages)] if languages else []
+    return python("-m", "cpch.build", project.book, out, "--conf", project.root, *chosen)
 
 
-def cold_build(project: Project, out: Path) -> float:
+def site_folder(project: Project, out: Path) -> Path:
+    """The sources' language's site in a build's output (`out`/en)."""
+    return out / site_languages(project.root)[0]
+
+
+def cold_build(project: Project, out: Path, languages: list[str] | None = None) -> float:
     """A build with nothing cached: no output folder and no staging folder beside it."""
     for folder in (out, staging_dir(out)):
         shutil.rmtree(folder, ignore_errors=True)
     out.parent.mkdir(parents=True, exist_ok=True)
-    return timed_run(build_command(project, out))
+    return timed_run(build_command(project, out, languages))
 
 
 def check_edit(out: Path, page: str, text: str) -> None:
@@ -29,14 +35,15 @@ def check_edit(out: Path, page: str, text: str) -> None:
 def measure(project: Project, work: Path, runs: int, edit_page: str) -> dict:
     """Time `runs` cold builds, then `runs` rebuilds after a chapter edit and `runs` after a bank edit.
     The last cold build's site is copied, unedited, to work/site/html. `project` must be a copy: it is edited."""
-    site, out = work / "site" / "html", work / "edited" / "html"
+    built, out = work / "site" / "html", work / "edited" / "html"
     cold = [cold_build(project, out) for _ in range(runs)]
-    shutil.copytree(out, site)
+    shutil.copytree(out, built)
+    site, edited = site_folder(project, built), site_folder(project, out)
     chapter = []
     for serial in range(1, runs + 1):
         sentence = append_sentence(project.page(edit_page), serial)
         chapter.append(timed_run(build_command(project, out)))
-        check_edit(out, edit_page, sentence)
+        check_edit(edited, edit_page, sentence)
     result = {
         "pages": sum(1 for _ in site.rglob("*.html")),
         "cold": summary(cold),
@@ -50,6 +57,6 @@ def measure(project: Project, work: Path, runs: int, edit_page: str) -> dict:
         for serial in range(1, runs + 1):
             prompt = change_prompt(project.bank(quizzes[0]), serial)
             bank.append(timed_run(build_command(project, out)))
-            check_edit(out, edit_page, f"benchmark edit {serial}")
+            check_edit(edited, edit_page, f"benchmark edit {serial}")
         result.update(bank_edit=summary(bank), edited_bank=quizzes[0], edited_prompt=prompt)
     return result

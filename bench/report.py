@@ -76,6 +76,16 @@ def build_section(report: dict) -> list[str]:
         f"`{ours.get('edited_page', '?')}.md`; the bank edit changes a prompt of `{ours.get('edited_bank', '?')}` "
         "(the bank that page embeds); each rebuild is checked to show the edit.",
     ]
+    both = build.get("bilingual")
+    if both:
+        lines += [
+            "",
+            f"Languages: {' and '.join(both['languages'])} (`--languages {','.join(both['languages'])}`) against "
+            f"{both['languages'][0]} alone, cold builds: {seconds(both['two_languages'])} vs "
+            f"{seconds(both['one_language'])} ({both['ratio']}×; runs: {runs(both['two_languages'])} and "
+            f"{runs(both['one_language'])}). The project's copy had {both['pseudo_translated']} messages without a "
+            "reviewed translation, pseudo-translated (the English with a marker) so that the edition is complete.",
+        ]
     if base:
         removed = ", ".join(f"`{page}` ({count})" for page, count in base["removed_blocks"].items())
         lines += [
@@ -296,6 +306,12 @@ def headlines(report: dict) -> list[str]:
             + f"; rebuild after editing a chapter {seconds(ours['chapter_edit'])}"
             + (f" (stock: {seconds(base['chapter_edit'])})" if base else "")
             + (f", after editing a question bank {seconds(ours['bank_edit'])}" if "bank_edit" in ours else "")
+            + (
+                f"; English and French {seconds(build['bilingual']['two_languages'])} "
+                f"({build['bilingual']['ratio']}× English alone)"
+                if "bilingual" in build
+                else ""
+            )
             + "."
         )
     loads, audits = report.get("pages", {}), report.get("lighthouse", {})

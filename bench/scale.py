@@ -22,7 +22,7 @@ def measure_size(questions: int, work: Path, runs: int) -> dict:
         build.append(builds.cold_build(project, work / "site" / "html"))
         shutil.rmtree(work / "exports", ignore_errors=True)
         export.append(timed_run(export_command(project, work / "exports", [project.bank(BANK_ID)])))
-    page = work / "site" / "html" / f"{CHAPTER}.html"
+    page = builds.site_folder(project, work / "site" / "html") / f"{CHAPTER}.html"
     return {
         "questions": questions,
         "build_s": summary(build),

@@ -12,13 +12,13 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench import baseline, budgets, builds, exports, lighthouse, machine, pages, phone, runtime, scale
+from bench import baseline, bilingual, budgets, builds, exports, lighthouse, machine, pages, phone, runtime, scale
 from bench.browser import CHROMIUM, chromium, serving
 from bench.generate import CHAPTER, generate_project
 from bench.project import Project, copy_project
 from bench.timing import ratio
 
-PARTS = ("build", "baseline", "pages", "phone", "runtime", "lighthouse", "exports", "scale")
+PARTS = ("build", "bilingual", "baseline", "pages", "phone", "runtime", "lighthouse", "exports", "scale")
 
 
 @dataclass
@@ -87,6 +87,7 @@ class Suite:
     def run(self) -> dict:
         start = time.perf_counter()
         self.part("build", self.build)
+        self.part("bilingual", self.bilingual)
         self.part("baseline", self.baseline)
         self.part("pages", self.pages)
         self.part("phone", self.phone)
@@ -112,7 +113,7 @@ class Suite:
         if self.site is None:
             project = copy_project(self.s.project, self.work / "site-project")
             builds.cold_build(project, self.work / "site" / "html")
-            self.site = self.work / "site" / "html"
+            self.site = builds.site_folder(project, self.work / "site" / "html")
         return self.site
 
     def build(self) -> None:
@@ -120,6 +121,11 @@ class Suite:
         ours = builds.measure(project, self.work / "build", self.s.runs, self.s.pages[self.s.edit])
         self.site = Path(ours["site"])
         self.report.setdefault("build", {})["ours"] = ours
+
+    def bilingual(self) -> None:
+        project = copy_project(self.s.project, self.work / "bilingual-project")
+        result = bilingual.measure(project, self.work / "bilingual", self.s.runs)
+        self.report.setdefault("build", {})["bilingual"] = result
 
     def baseline(self) -> None:
         result = baseline.measure(self.s.project.book, self.work / "baseline", self.s.runs, self.s.pages[self.s.edit])
@@ -153,8 +159,8 @@ class Suite:
     def runtime(self) -> None:
         result = {"size": runtime.gzip_size()}
         project = generate_project(self.work / "quiz-project", self.s.quiz_questions)
-        site = self.work / "quiz-site" / "html"
-        builds.cold_build(project, site)
+        builds.cold_build(project, self.work / "quiz-site" / "html")
+        site = builds.site_folder(project, self.work / "quiz-site" / "html")
         with chromium() as browser, serving(site, site_headers=True) as url:
             result["interactive"] = runtime.measure(browser, f"{url}{CHAPTER}.html", self.s.loads)
         result["interactive"]["page_bytes"] = (site / f"{CHAPTER}.html").stat().st_size

@@ -2,6 +2,8 @@
 
     python -m cpch.serve _build/html [--port 8000]
 
+`_build/html` holds the page to choose a language (index.html) and one folder per language.
+
 The same server runs the browser tests, so the site is always tested under its
 Content-Security-Policy.
 """

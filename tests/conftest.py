@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from cpch.browser import CHROMIUM, launch
-from cpch.build import build_site
+from cpch.build import build_edition, site_languages
 from cpch.quiz.banks import bank_files
 from cpch.scorm.command import site_pages
 from cpch.scorm.modules import load_modules
@@ -30,6 +30,7 @@ from cpch.serve import serve_in_background
 ROOT = Path(__file__).resolve().parent.parent
 BOOK = ROOT / "book"
 MODULES_FILE = ROOT / "quizzes" / "modules.yml"
+SOURCE_LANGUAGE = site_languages(ROOT)[0]  # the sources' language: the site the tests read
 
 
 # Modules whose tests share a costly fixture (the trainer's PDF, one cold load per page, every
@@ -72,8 +73,9 @@ def once_per_run(tmp_path_factory, name: str, make: Callable[[Path], None]) -> P
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The book built from its current sources. `make test` builds it first (`make html`, which is
-    incremental) and names it in CPCH_TEST_SITE; otherwise it is built into a temporary folder."""
+    """The English site (`_build/html/en/`) built from the book's current sources. `make test`
+    builds the whole site first (`make html`, which is incremental) and names its English folder in
+    CPCH_TEST_SITE; otherwise every language is built into a temporary folder (see `edition`)."""
     given = os.environ.get("CPCH_TEST_SITE")
     if given:
         if not (Path(given) / "index.html").is_file():
@@ -81,9 +83,15 @@ def site(tmp_path_factory) -> Path:
         return Path(given).resolve()
 
     def build(folder: Path) -> None:
-        assert build_site(BOOK, folder / "html", ROOT) == 0, "the book does not build cleanly"
+        assert build_edition(BOOK, folder / "html", ROOT) == 0, "the book does not build cleanly"
 
-    return once_per_run(tmp_path_factory, "site", build) / "html"
+    return once_per_run(tmp_path_factory, "site", build) / "html" / SOURCE_LANGUAGE
+
+
+@pytest.fixture(scope="session")
+def edition(site) -> Path:
+    """The whole site: a folder per language of conf.py's cpch_languages and the page to choose one."""
+    return site.parent
 
 
 @pytest.fixture(scope="session")

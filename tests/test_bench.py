@@ -180,6 +180,9 @@ def test_benchmark_runs_end_to_end_on_a_tiny_book(tmp_path):
     ours = report["build"]["ours"]
     assert ours["cold"]["median"] > 0 and ours["chapter_edit"]["median"] > 0 and ours["bank_edit"]["median"] > 0
     assert ours["edited_bank"] == BANK_ID
+    bilingual = report["build"]["bilingual"]
+    assert bilingual["languages"] == ["en", "fr"] and bilingual["pseudo_translated"] > 0
+    assert bilingual["ratio"] == round(bilingual["two_languages"]["median"] / bilingual["one_language"]["median"], 2)
     loads = report["pages"]["ours"]
     assert set(loads) == {"chapter", "home"} and "baseline" not in report["pages"]
     assert loads["chapter"]["bytes"] > loads["home"]["bytes"] > 0 and loads["chapter"]["requests"] >= 3
@@ -197,6 +200,7 @@ def test_benchmark_runs_end_to_end_on_a_tiny_book(tmp_path):
 
     verdicts = {row["budget"]: row["met"] for row in report["budgets"]}
     assert verdicts["Lighthouse mobile seo"] is None and verdicts["Full build vs stock Jupyter Book"] is None
+    assert isinstance(verdicts["Bilingual build (English and French) vs English only"], bool)
     assert isinstance(verdicts["Any page, cold load"], bool)
     markdown = (out / "report.md").read_text()
     assert "## Budgets" in markdown and "## 5. Scale" in markdown and "## Errors" not in markdown

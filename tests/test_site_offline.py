@@ -21,7 +21,7 @@ CACHED = """async (address) => {
   }
   return false;
 }"""
-CACHE_NAMES = "async () => (await caches.keys()).filter((name) => name !== 'cpch-settings')"
+CACHE_NAMES = "async () => (await caches.keys()).filter((name) => !name.endsWith(':settings'))"
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +96,7 @@ def test_a_new_build_replaces_the_saved_copy_whole(context, served):
     page.goto(f"{url}index.html")
     save_for_offline(page)
     old = version(out)
-    assert page.evaluate(CACHE_NAMES) == [f"cpch-{old}"]
+    assert page.evaluate(CACHE_NAMES) == [f"cpch:/:{old}"]
 
     glossary = book / "reference" / "glossary.md"
     glossary.write_text(glossary.read_text().replace("This list explains", "This new list explains", 1))
@@ -111,7 +111,7 @@ def test_a_new_build_replaces_the_saved_copy_whole(context, served):
     with page.expect_navigation():
         notice.click()
     assert "This new list explains" in page.locator("main").inner_text()
-    assert page.evaluate(CACHE_NAMES) == [f"cpch-{new}"]
+    assert page.evaluate(CACHE_NAMES) == [f"cpch:/:{new}"]
     context.set_offline(True)
     page.goto(f"{url}interpol/sltd.html")
     assert page.locator("main h1").is_visible()

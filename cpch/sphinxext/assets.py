@@ -2,8 +2,8 @@
 
 - sphinx-design's files (62 KB) only where a page uses a component the theme does not style itself:
   its dropdown is a native <details>, which book.css styles.
-- Sphinx's search scripts (documentation_options.js, doctools.js, sphinx_highlight.js) only on the
-  search page: searchtools.js needs all three there. Elsewhere they would only highlight the words
+- Sphinx's search scripts (documentation_options.js, doctools.js, sphinx_highlight.js, and in a
+  translated site translations.js) only on the search page: searchtools.js needs them there. Elsewhere they would only highlight the words
   searched for on the page a result leads to, a nicety not worth three requests on every page.
 - Pygments' colours only where a page shows highlighted code.
 - One viewport tag: the theme's; docutils adds a second one to the page's meta tags.
@@ -12,7 +12,7 @@
 from docutils import nodes
 
 DESIGN_ASSETS = ("sphinx-design.min.css", "design-tabs.js")
-SEARCH_ONLY = ("documentation_options.js", "doctools.js", "sphinx_highlight.js")
+SEARCH_ONLY = ("documentation_options.js", "doctools.js", "sphinx_highlight.js", "translations.js")
 CODE_ONLY = ("pygments.css",)
 DOCUTILS_VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1" />\n'
 

@@ -26,12 +26,16 @@ class ObjectivesDirective(SphinxDirective):
             return []
         text = messages(self.config.language)
         box = nodes.admonition(classes=["objectives"])
-        box += nodes.title(text=text["objectives_title"])
-        box += nodes.paragraph(text=text["objectives_lead"])
+        # Not the page's text: the engine's messages and the bank's, already in the language built,
+        # so they stay out of the page's translation catalogue (translatable=False).
+        box += nodes.title(text=text["objectives_title"], translatable=False)
+        box += nodes.paragraph(text=text["objectives_lead"], translatable=False)
         items = nodes.bullet_list()
         for objective in quiz.objectives:
             items += nodes.list_item(
-                "", nodes.paragraph(text=objective.text), ids=[f"objective-{quiz.id}-{objective.id}"]
+                "",
+                nodes.paragraph(text=objective.text, translatable=False),
+                ids=[f"objective-{quiz.id}-{objective.id}"],
             )
         box += items
         self.set_source_info(box)

@@ -95,6 +95,24 @@ def improve(index: dict, stem, names: dict[str, str]) -> dict:
     return index
 
 
+# Sphinx's translations.js hands its catalogue to Documentation.addTranslations, which makes the
+# plural rule a function from text (new Function): the Content-Security-Policy forbids that, so the
+# catalogue is handed over without it (doctools keeps its own one/many rule).
+ADD_TRANSLATIONS = "Documentation.addTranslations("
+SAFE_ADD_TRANSLATIONS = (
+    "((catalog) => { Object.assign(Documentation.TRANSLATIONS, catalog.messages); "
+    "Documentation.LOCALE = catalog.locale; })("
+)
+
+
+def translations_without_eval(app: Sphinx, exception) -> None:
+    path = Path(app.outdir) / "_static" / "translations.js"
+    if exception is None and app.builder.format == "html" and path.is_file():
+        text = path.read_text(encoding="utf-8")
+        if text.startswith(ADD_TRANSLATIONS):
+            path.write_text(SAFE_ADD_TRANSLATIONS + text[len(ADD_TRANSLATIONS) :], encoding="utf-8")
+
+
 def improve_search_index(app: Sphinx, exception) -> None:
     path = Path(app.outdir) / "searchindex.js"
     # The HTML builder makes its indexer only when it writes pages, and then writes a new index; a

@@ -2,7 +2,7 @@
 /**
  * The handbook's service worker, written by the build at the site's root so it controls every page.
  *
- * - One cache per build (`cpch-<version>`): a reader never gets old pages with new scripts. A page
+ * - One cache per build (`cpch:<scope path>:<version>`): a reader never gets old pages with new scripts. A page
  *   is matched without its query (search.html?q=...); an asset with exactly the address the pages
  *   use, which carries its checksum (book.css?v=...).
  * - Pages the reader opens are kept as they come, but only when their content is this build's
@@ -12,10 +12,13 @@
  * - A new edition waits until the reader accepts it (the page offers a reload).
  */
 const BUILD = /* BUILD */ { version: "", bytes: 0, files: {} };
-const CACHE = `cpch-${BUILD.version}`;
-const SETTINGS = "cpch-settings";
-const SAVED = "saved-for-offline";
 const scope = self.registration.scope;
+// Caches belong to the whole origin, and each language of the site has its own worker (en/sw.js,
+// fr/sw.js): each names its caches after its scope and touches no other's.
+const PREFIX = `cpch:${new URL(scope).pathname}:`;
+const CACHE = `${PREFIX}${BUILD.version}`;
+const SETTINGS = `${PREFIX}settings`;
+const SAVED = "saved-for-offline";
 
 /** The build's name for a request's address, or "" for what is not the build's. @param {string} href @param {boolean} page */
 function keyOf(href, page) {
@@ -70,7 +73,8 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
     for (const name of await caches.keys()) {
-      if (name.startsWith("cpch-") && name !== CACHE && name !== SETTINGS) await caches.delete(name);
+      const earlier = name.startsWith(PREFIX) && name !== CACHE && name !== SETTINGS;
+      if (earlier || name.startsWith("cpch-")) await caches.delete(name);  // cpch-*: before languages
     }
     await self.clients.claim();
   })());
