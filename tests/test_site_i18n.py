@@ -174,6 +174,13 @@ def test_the_handbook_in_each_published_language(edition):
             for link in document.select("header a.language-link"):
                 assert (page.parent / link["href"]).resolve() == (edition / link["hreflang"] / name).resolve()
                 assert link["hreflang"] in languages and link["hreflang"] != language
+    # The parts' headings in the contents (added after Sphinx translates a page) are translated too.
+    captions = {
+        language: [c.get_text() for c in soup(edition / language / "index.html").select(".caption-text")]
+        for language in languages
+    }
+    for language in languages[1:]:
+        assert len(captions[language]) == len(captions[languages[0]]) and captions[language] != captions[languages[0]]
 
 
 @pytest.fixture(scope="module")

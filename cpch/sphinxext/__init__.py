@@ -19,6 +19,7 @@ from cpch.sphinxext.offline import add_page_script, write_worker
 from cpch.sphinxext.quiz import QuizDirective, add_quiz_assets, add_static_path, quiz_node, render_quizzes
 from cpch.sphinxext.search import improve_search_index, translations_without_eval, use_scorer
 from cpch.sphinxext.tables import label_page_tables
+from cpch.sphinxext.toctree_captions import TranslateInsertedToctrees
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme" / "cpch-book"
 
@@ -51,6 +52,7 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("cpch_languages", [], "html", types=[list])
     app.connect("config-inited", setup_languages)
     app.add_transform(CatalogueCompleteness)
+    app.add_transform(TranslateInsertedToctrees)
     app.add_node(quiz_node)
     app.add_directive("quiz", QuizDirective)
     app.add_directive("objectives", ObjectivesDirective)
