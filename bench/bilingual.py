@@ -16,6 +16,7 @@ from bench.builds import cold_build
 from bench.project import Project
 from bench.timing import ratio, summary
 from cpch.build import site_languages
+from cpch.cli import main as cpch
 from cpch.page_catalogues import main as i18n
 
 GLOSSARY = re.compile(r"^(`{3,}|:{3,})\{glossary\}[^\n]*\n(.*?)^\1", re.M | re.S)
@@ -32,23 +33,31 @@ def glossary_terms(book: Path) -> set[str]:
 
 
 def pseudo_translate(project: Project, language: str, templates: Path) -> int:
-    """Fill every message of `language`'s catalogues that lacks a reviewed translation; return how many."""
+    """Fill every message of `language`'s catalogues (pages and banks) that lacks a reviewed
+    translation; return how many."""
     args = ["--book", str(project.book), "--conf", str(project.root), "--templates", str(templates)]
     if i18n(["update", *args, "--language", language]):
         raise RuntimeError("cpch.page_catalogues update failed")
-    terms, filled = glossary_terms(project.book), 0
-    for path in (project.book / "locales" / language / "LC_MESSAGES").rglob("*.po"):
-        with path.open("rb") as file:
-            catalogue = read_po(file)
-        for message in catalogue:
-            if not message.id:
-                continue
-            if message.fuzzy or not str(message.string).strip():
-                message.string = message.id if message.id in terms else f"{message.id}{MARKER}"
-                message.flags.discard("fuzzy")
-                filled += 1
-        with path.open("wb") as file:
-            write_po(file, catalogue)
+    banks = project.quizzes / "locales"
+    extract = ["i18n", "extract", "--language", language, "--quizzes", str(project.quizzes), "--locales", str(banks)]
+    if cpch([*extract, "--diagnostic", str(project.book / "diagnostic.yml")]):
+        raise RuntimeError("cpch i18n extract failed")
+    terms = glossary_terms(project.book)
+    folders = [project.book / "locales" / language / "LC_MESSAGES", banks / language / "LC_MESSAGES"]
+    return sum(fill(path, terms) for folder in folders for path in folder.rglob("*.po"))
+
+
+def fill(path: Path, terms: set[str]) -> int:
+    with path.open("rb") as file:
+        catalogue = read_po(file)
+    filled = 0
+    for message in catalogue:
+        if message.id and (message.fuzzy or not str(message.string).strip()):
+            message.string = message.id if message.id in terms else f"{message.id}{MARKER}"
+            message.flags.discard("fuzzy")
+            filled += 1
+    with path.open("wb") as file:
+        write_po(file, catalogue)
     return filled
 
 
