@@ -21,7 +21,8 @@ WORKER_NAME = "sw.js"
 MANIFEST_NAME = "manifest.webmanifest"
 PAGE_SCRIPT = "cpch-offline.js"
 REFERENCE = re.compile(r'(?:href|src)="([^"#]+)')
-EXTRA = ("searchindex.js", MANIFEST_NAME)  # loaded by a script or by the browser, not named in a tag
+# Loaded by a script or by the browser, not named in a tag.
+EXTRA = ("searchindex.js", MANIFEST_NAME, "_static/cpch-highlight.js")
 
 
 def digest(data: bytes) -> str:
