@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from lxml import etree
 from urllib3 import encode_multipart_formdata
 
@@ -173,6 +174,26 @@ def test_nothing_refers_outside_the_package(packages):
                     assert Path(resolved).as_posix() in names or resolved.lstrip("./") in names, (
                         f"{package.name}:{name} -> {target}"
                     )
+
+
+def test_a_package_carries_only_the_style_sheets_its_pages_use(packages, modules, site, tmp_path):
+    """Sphinx's basic.css never (the site does without it); Pygments' colours only with code;
+    sphinx-design's only for a component other than a dropdown (book.css styles those)."""
+    foundations = modules["foundations"]
+    with_code = replace(foundations, chapters=(*foundations.chapters, "reference/hosting"))
+    built = [*packages.values(), build_package(with_code, "2004", site, tmp_path, MODULES_FILE)]
+    for package in built:
+        with zipfile.ZipFile(package) as archive:
+            carried = {name for name in archive.namelist() if name.endswith(".css")}
+            page = BeautifulSoup(archive.read("index.html"), "html.parser")
+        assert carried == {link["href"] for link in page.select('link[rel~="stylesheet"]')}, package.name
+        assert "assets/basic.css" not in carried, package.name
+        assert ("assets/pygments.css" in carried) == bool(page.select(".highlight")), package.name
+        for dropdown in page.select("details.sd-dropdown"):
+            dropdown.decompose()
+        design = any(name.startswith("sd-") for tag in page.find_all(class_=True) for name in tag["class"])
+        assert ("assets/sphinx-design.min.css" in carried) == design, package.name
+    assert "assets/pygments.css" in carried  # the last package has a page with code
 
 
 def test_packages_are_deterministic(site, modules, packages, tmp_path):

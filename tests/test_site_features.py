@@ -20,9 +20,9 @@ def search(browser, site_url, words):
     page, _ = cold_load(browser, f"{site_url}search.html?q={words}")
     page.locator("p.search-summary", has_text="Search finished").wait_for(timeout=10_000)
     links = page.locator("#search-results li > a")
-    return page, list(
-        zip(links.evaluate_all("links => links.map(a => a.getAttribute('href'))"), links.all_inner_texts())
-    )
+    # Less the words each link carries for the page it opens to mark (test_search_words_are_marked...).
+    hrefs = links.evaluate_all("links => links.map(a => a.getAttribute('href').replace(/[?]highlight=[^#]*/, ''))")
+    return page, list(zip(hrefs, links.all_inner_texts()))
 
 
 def test_a_page_whose_title_spells_out_the_acronym_comes_first(browser, site_url):
@@ -47,6 +47,35 @@ def test_a_page_whose_title_spells_out_the_acronym_comes_first(browser, site_url
 def test_acronyms_and_their_expansions_find_each_other(browser, site_url, words, first):
     page, results = search(browser, site_url, words.replace(" ", "+"))
     assert results and results[0][0].startswith(first), results
+    page.context.close()
+
+
+def test_search_words_are_marked_on_the_page_a_result_opens_until_hidden(browser, site_url):
+    page, _ = search(browser, site_url, "lost+the+travel+documents")
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    link = page.locator("#search-results li > a").first
+    # The words as typed, less the stop word.
+    assert link.get_attribute("href").startswith("interpol/sltd.html?highlight=lost%20travel%20documents")
+    link.click()
+    page.wait_for_url("**/interpol/sltd.html")  # the words leave the address: a reload shows the page plain
+    marks = page.locator("main mark.search-match")
+    marks.first.wait_for()
+    assert {text.lower() for text in marks.all_inner_texts()} == {"lost", "travel", "documents"}
+    text = page.locator("main").inner_text()
+    hide = page.get_by_role("button", name="Hide Search Matches")
+    hide.focus()
+    page.keyboard.press("Enter")
+    assert marks.count() == 0 and hide.is_hidden()
+    assert page.locator("main").inner_text() == text  # the words themselves stay
+    assert page.evaluate("document.activeElement.id") == "main"  # focus is not lost
+    page.go_back()
+    page.locator("#search-results li > a").first.click()
+    marks.first.wait_for()
+    page.keyboard.press("Escape")
+    assert marks.count() == 0
+    assert errors == []  # the site's CSP allowed all of it
     page.context.close()
 
 

@@ -1,6 +1,8 @@
 """The handbook offline: after one visit, or once saved, it works with the network off; a new
 build replaces the saved copy whole, after the reader accepts it."""
 
+import base64
+import json
 import re
 import shutil
 
@@ -8,8 +10,11 @@ import pytest
 
 from browser import PHONE
 from conftest import ROOT, copy_book
+from cpch.browser import CHROMIUM, CHROMIUM_ARGS
 from cpch.build import build_site
+from cpch.icons import draw
 from cpch.serve import serve_in_background
+from cpch.sphinxext.offline import ICONS, THEME_COLOR
 from test_site_pages import PAGES
 
 VERSION = re.compile(r'const BUILD = \{"version":"([0-9a-f]+)"')
@@ -22,6 +27,33 @@ CACHED = """async (address) => {
   return false;
 }"""
 CACHE_NAMES = "async () => (await caches.keys()).filter((name) => !name.endsWith(':settings'))"
+# An image's size, and whether every pixel is opaque (a maskable icon must fill its square).
+IMAGE = """async (src) => {
+  const image = new Image();
+  image.src = src;
+  await image.decode();
+  const canvas = Object.assign(document.createElement("canvas"), { width: image.naturalWidth, height: image.naturalHeight });
+  const context = canvas.getContext("2d");
+  context.drawImage(image, 0, 0);
+  const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+  return { width: image.naturalWidth, height: image.naturalHeight, opaque: pixels.every((v, i) => i % 4 !== 3 || v === 255) };
+}"""
+# The mean difference per colour channel (0-255) between two images of the same size.
+DIFFERENCE = """async ([a, b]) => {
+  const pixels = async (src) => {
+    const image = new Image();
+    image.src = src;
+    await image.decode();
+    const canvas = Object.assign(document.createElement("canvas"), { width: image.naturalWidth, height: image.naturalHeight });
+    canvas.getContext("2d").drawImage(image, 0, 0);
+    return canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+  };
+  const [first, second] = [await pixels(a), await pixels(b)];
+  if (first.length !== second.length) return 255;
+  let sum = 0;
+  for (let i = 0; i < first.length; i++) sum += Math.abs(first[i] - second[i]);
+  return sum / first.length;
+}"""
 
 
 @pytest.fixture(scope="module")
@@ -51,6 +83,55 @@ def save_for_offline(page):
     button = page.get_by_role("button", name=re.compile(r"^Save the handbook for offline use \(\d[\d.,]* MB\)$"))
     button.click()
     page.get_by_text(re.compile("^Saved: the handbook")).wait_for(timeout=60_000)
+
+
+def test_every_icon_the_manifest_lists_is_there_with_its_stated_size(browser, site, site_url):
+    manifest = json.loads((site / "manifest.webmanifest").read_text())
+    pngs = [icon for icon in manifest["icons"] if icon["type"] == "image/png"]
+    assert {icon["sizes"] for icon in pngs} == {"192x192", "512x512"}
+    assert [icon["purpose"] for icon in pngs].count("maskable") == 1
+    kept = (site / "sw.js").read_text()
+    page = browser.new_page()
+    page.goto(f"{site_url}index.html")  # under the site's CSP
+    for icon in manifest["icons"]:
+        assert f'"{icon["src"]}":' in kept, f"the service worker does not keep {icon['src']}"
+        response = page.request.get(f"{site_url}{icon['src']}")
+        assert response.ok and response.headers["content-type"].startswith(icon["type"]), icon
+        image = page.evaluate(IMAGE, icon["src"])
+        if icon["sizes"] != "any":
+            assert f"{image['width']}x{image['height']}" == icon["sizes"], icon
+        if icon["purpose"] == "maskable":
+            assert image["opaque"], f"{icon['src']}: a maskable icon must have no transparent pixel"
+    page.close()
+
+
+def test_the_png_icons_are_drawn_from_the_svg(browser, site):
+    """Drawn once and kept in _static/ (see cpch/icons.py): they must still be the SVG's image."""
+    static = site / "_static"
+    svg = (static / "favicon.svg").read_bytes()
+    page = browser.new_page()
+    for name, (size, purpose) in ICONS.items():
+        fresh = draw(browser, svg, size, THEME_COLOR if purpose == "maskable" else "")
+        images = [
+            f"data:image/png;base64,{base64.b64encode(data).decode()}" for data in (fresh, (static / name).read_bytes())
+        ]
+        assert page.evaluate(DIFFERENCE, images) < 1, f"{name} no longer matches favicon.svg: run python -m cpch.icons"
+    page.close()
+
+
+def test_chromium_finds_the_site_installable(browser, site_url, tmp_path):
+    """An installable web app for Chromium (in a profile on disk: it never installs from an incognito one)."""
+    context = browser.browser_type.launch_persistent_context(
+        tmp_path, executable_path=CHROMIUM, args=CHROMIUM_ARGS, service_workers="allow"
+    )
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}index.html")
+        page.evaluate("async () => { await navigator.serviceWorker.ready; }")
+        errors = context.new_cdp_session(page).send("Page.getInstallabilityErrors")["installabilityErrors"]
+    finally:
+        context.close()
+    assert errors == []
 
 
 def test_a_page_once_read_opens_again_without_a_connection(context, served):

@@ -17,13 +17,14 @@ from cpch.scorm.modules import Module
 from cpch.scorm.suspend import SCORM12_SUSPEND_LIMIT, ScoredQuestion, longest_suspend_data
 
 STATIC = Path(__file__).parent / "static"
-SITE_STYLES = ["basic.css", "pygments.css", "book.css"]
-DESIGN_STYLE = "sphinx-design.min.css"
+THEME_STYLE = "book.css"
 QUIZ_ASSETS = ["cpch-quiz.css", "cpch-quiz.js"]
 FORM_ASSETS = ["cpch-diagnostic.css", "cpch-diagnostic.js"]
 MODULE_ASSETS = ["cpch-module.css", "cpch-scorm.js", "cpch-module.js"]
 MAX_CHOICES = 26  # SCORM 1.2 choice responses are single letters a-z
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
+STYLESHEET_LINK = re.compile(r'<link\b[^>]*\brel="stylesheet"[^>]*>')
+STATIC_HREF = re.compile(r'\bhref="(?:\.\./)*_static/([^"?#]+)')
 
 
 def package_name(module: Module, version: str, language: str = "en") -> str:
@@ -94,6 +95,22 @@ def check_limits(
         raise LocatedError(problems)
 
 
+def site_styles(site: Path, pages: list[Page]) -> list[str]:
+    """The site's style sheets these pages use: the theme's, then those the site links on the pages
+    (Pygments' or sphinx-design's only where a page needs them), less the runtimes' own, which come
+    with their scripts. A page made outside the site (`page_from_html`) needs only the theme's."""
+    styles = [THEME_STYLE]
+    for page in pages:
+        path = site / f"{page.docname}.html"
+        if not path.is_file():
+            continue
+        for link in STYLESHEET_LINK.findall(path.read_text(encoding="utf-8")):
+            name = STATIC_HREF.search(link)
+            if name and name.group(1) not in styles + QUIZ_ASSETS + FORM_ASSETS:
+                styles.append(name.group(1))
+    return styles
+
+
 def css_dependencies(name: str, text: str) -> list[str]:
     return [url for url in CSS_URL.findall(text) if not url.startswith(("data:", "#", "http:", "https:", "//"))]
 
@@ -109,8 +126,7 @@ def collect_files(
     interactions: str = QUESTION,
 ) -> dict[str, bytes]:
     static = site / "_static"
-    uses_design = any("sd-" in page.html for page in pages)
-    styles = SITE_STYLES + ([DESIGN_STYLE] if uses_design else [])
+    styles = site_styles(site, pages)
     forms = FORM_ASSETS if text_limit else []
     files: dict[str, bytes] = {}
     for name in styles + QUIZ_ASSETS + forms:

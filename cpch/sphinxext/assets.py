@@ -3,8 +3,9 @@
 - sphinx-design's files (62 KB) only where a page uses a component the theme does not style itself:
   its dropdown is a native <details>, which book.css styles.
 - Sphinx's search scripts (documentation_options.js, doctools.js, sphinx_highlight.js, and in a
-  translated site translations.js) only on the search page: searchtools.js needs them there. Elsewhere they would only highlight the words
-  searched for on the page a result leads to, a nicety not worth three requests on every page.
+  translated site translations.js) only on the search page: searchtools.js needs them there.
+  Elsewhere they would only highlight the words searched for on the page a result leads to, which
+  cpch-highlight.js does, fetched only on such a visit.
 - Pygments' colours only where a page shows highlighted code.
 - One viewport tag: the theme's; docutils adds a second one to the page's meta tags.
 """

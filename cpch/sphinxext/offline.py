@@ -10,6 +10,7 @@ offers the new edition. See book/reference/hosting.md for the headers a host sho
 import hashlib
 import json
 import re
+import struct
 from pathlib import Path
 from posixpath import normpath
 from urllib.parse import unquote, urlsplit
@@ -21,7 +22,13 @@ WORKER_NAME = "sw.js"
 MANIFEST_NAME = "manifest.webmanifest"
 PAGE_SCRIPT = "cpch-offline.js"
 REFERENCE = re.compile(r'(?:href|src)="([^"#]+)')
-EXTRA = ("searchindex.js", MANIFEST_NAME)  # loaded by a script or by the browser, not named in a tag
+THEME_COLOR = "#123c69"
+ICON = "_static/favicon.svg"
+# PNG icons for installing the site as an app, listed in the manifest when the book's _static/ has
+# them: name -> (pixels, purpose). `python -m cpch.icons _static/favicon.svg` draws them.
+ICONS = {"icon-192.png": (192, "any"), "icon-512.png": (512, "any"), "icon-maskable-512.png": (512, "maskable")}
+# Loaded by a script or by the browser, not named in a tag (the manifest's icons are added to these).
+EXTRA = ("searchindex.js", MANIFEST_NAME, "_static/cpch-highlight.js")
 
 
 def digest(data: bytes) -> str:
@@ -42,11 +49,17 @@ def referenced(outdir: Path, page: Path) -> set[str]:
     return found
 
 
+def manifest_icons(outdir: Path) -> list[str]:
+    """The addresses of the icons the site's manifest lists."""
+    path = outdir / MANIFEST_NAME
+    return [icon["src"] for icon in json.loads(path.read_text(encoding="utf-8"))["icons"]] if path.is_file() else []
+
+
 def offline_files(outdir: Path) -> dict[str, str]:
     """Every page and every file the pages use: address -> SHA-256 (first 16 hex digits)."""
     pages = sorted(outdir.rglob("*.html"))
     addresses = {p.relative_to(outdir).as_posix() for p in pages} | {
-        name for name in EXTRA if (outdir / name).is_file()
+        name for name in [*EXTRA, *manifest_icons(outdir)] if (outdir / name).is_file()
     }
     for page in pages:
         addresses |= referenced(outdir, page)
@@ -63,6 +76,28 @@ def build_record(outdir: Path) -> dict:
     }
 
 
+def png_size(path: Path) -> tuple[int, int]:
+    """Width and height from a PNG's header (its IHDR chunk comes first, at byte 16)."""
+    header = path.read_bytes()[:24]
+    if header[:8] != b"\x89PNG\r\n\x1a\n" or header[12:16] != b"IHDR":
+        raise ValueError(f"{path}: not a PNG file")
+    width, height = struct.unpack(">II", header[16:24])
+    return width, height
+
+
+def png_icons(outdir: Path) -> list[dict]:
+    """The manifest's entries for the PNG icons the site has, each with its true size."""
+    icons = []
+    for name, (_, purpose) in ICONS.items():
+        path = outdir / "_static" / name
+        if path.is_file():
+            width, height = png_size(path)
+            icons.append(
+                {"src": f"_static/{name}", "sizes": f"{width}x{height}", "type": "image/png", "purpose": purpose}
+            )
+    return icons
+
+
 def write_manifest(app: Sphinx, outdir: Path) -> None:
     manifest = {
         "name": app.config.html_title or app.config.project,
@@ -72,8 +107,8 @@ def write_manifest(app: Sphinx, outdir: Path) -> None:
         "scope": "./",
         "display": "standalone",
         "background_color": "#ffffff",
-        "theme_color": "#123c69",
-        "icons": [{"src": "_static/favicon.svg", "sizes": "any", "type": "image/svg+xml", "purpose": "any"}],
+        "theme_color": THEME_COLOR,
+        "icons": [{"src": ICON, "sizes": "any", "type": "image/svg+xml", "purpose": "any"}, *png_icons(outdir)],
     }
     (outdir / MANIFEST_NAME).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
 

@@ -4,6 +4,7 @@
  * registers the worker, offers "Save the handbook for offline use" with its size, hands the worker
  * what the first page loaded before it took control, and offers a reload when a new edition is ready.
  * Texts come from the page's `.offline` and `.offline-update` elements, so they follow its language.
+ * Being on every page, it also loads cpch-highlight.js when the page was opened from a search result.
  */
 (function () {
   "use strict";
@@ -23,6 +24,10 @@
 
   function ready() {
     const script = /** @type {HTMLScriptElement | null} */ (document.querySelector('script[src*="cpch-offline.js"]'));
+    if (script && new URLSearchParams(location.search).has("highlight")) {
+      // A search result was followed: its words are marked by a script fetched only then.
+      document.head.append(Object.assign(document.createElement("script"), { src: new URL("cpch-highlight.js", script.src).href }));
+    }
     const tools = /** @type {HTMLElement | null} */ (document.querySelector(".offline"));
     const update = /** @type {HTMLElement | null} */ (document.querySelector(".offline-update"));
     if (!script || !tools || !update || !("serviceWorker" in navigator)) return;
