@@ -68,12 +68,16 @@ def answer_question(item, entry: dict, right: bool) -> None:
     """Answer one question through its controls, as a learner would, rightly or wrongly."""
     kind, correct = entry["type"], entry.get("correct")
     if kind in ("single", "multiple"):
-        others = [i for i in range(item.locator("fieldset input").count()) if i not in correct]
+        # The boxes' states read in one round trip; only the boxes to change are clicked.
+        boxes = item.locator("fieldset input")
+        states = boxes.evaluate_all("els => els.map(e => [Number(e.value), e.checked, e.type === 'radio'])")
+        others = [i for i in range(len(states)) if i not in correct]
         # Wrong: one option that is not right, or (if every option is right) too few of them.
         wanted = set(correct) if right else set(others[:1]) or set(correct[1:])
-        for box in item.locator("fieldset input").all():
-            if (int(box.get_attribute("value")) in wanted) != box.is_checked():
-                box.click()
+        for index, (value, checked, radio) in enumerate(states):
+            # Checking a radio unchecks the others, so a radio is only ever clicked to check it.
+            if (value in wanted) != checked and (value in wanted or not radio):
+                boxes.nth(index).click()
     elif kind == "true-false":
         value = correct if right else ("false" if correct == "true" else "true")
         item.locator(f'fieldset input[value="{value}"]').check()
