@@ -39,10 +39,17 @@ def trainer(site, tmp_path_factory):
     return out
 
 
-def test_the_pdf_has_a_page_per_quiz_or_more(trainer):
+@pytest.fixture(scope="module")
+def pdf(trainer):
+    """The answer keys' PDF: (page count, its text with spaces collapsed, as titles may wrap).
+    Read once: pypdf takes seconds to extract a hundred pages."""
     reader = PdfReader(trainer / "answer-keys.pdf")
-    assert len(reader.pages) >= len(QUIZZES)
-    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())  # titles may wrap
+    return len(reader.pages), " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+def test_the_pdf_has_a_page_per_quiz_or_more(pdf):
+    pages, text = pdf
+    assert pages >= len(QUIZZES)
     assert all(f"Answer key: {quiz.title}" in text for quiz in QUIZZES.values())
 
 
@@ -166,15 +173,13 @@ def test_assignments_with_one_title_but_other_questions_are_other_modules(site, 
     assert identities[0] != identities[1]
 
 
-def test_the_trainer_notes_are_in_the_trainer_pages_and_pdf(trainer):
+def test_the_trainer_notes_are_in_the_trainer_pages_and_pdf(trainer, pdf):
     html = (trainer / "notes.html").read_text()
     assert all(escape(phrase) in html for phrase in note_phrases())
     assert html.count('class="trainer-note"') == len(list(NOTES.rglob("*.md")))
     assert 'href="../html/diagnostic.html"' in html
     assert 'href="notes.html"' in (trainer / "index.html").read_text()
-    reader = PdfReader(trainer / "answer-keys.pdf")
-    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
-    assert "Trainer notes: Running the diagnostic as a team workshop" in text
+    assert "Trainer notes: Running the diagnostic as a team workshop" in pdf[1]
 
 
 def test_the_trainer_notes_never_reach_the_learners_site_or_modules(site, packages):
