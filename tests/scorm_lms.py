@@ -95,11 +95,12 @@ def answer_question(item, entry: dict, right: bool) -> None:
 
 def answer_quiz(frame, quiz: str, right: bool) -> int:
     key = answer_key(frame, quiz)
-    items = frame.locator(f'section.quiz[data-quiz="{quiz}"] .quiz-question').all()
-    for item in items:
-        answer_question(item, key[item.get_attribute("data-question")], right)
+    items = frame.locator(f'section.quiz[data-quiz="{quiz}"] .quiz-question')
+    ids = items.evaluate_all("items => items.map((item) => item.dataset.question)")  # one round trip
+    for index, question in enumerate(ids):
+        answer_question(items.nth(index), key[question], right)
     frame.locator(f'section.quiz[data-quiz="{quiz}"]').get_by_role("button", name="Check answers").click()
-    return len(items)
+    return len(ids)
 
 
 def scored_quizzes(frame) -> list[str]:
