@@ -12,9 +12,9 @@ WORKERS ?= auto
 MOODLE_TARBALL ?= ../shared/lms/moodle-4.3.tar.gz
 export MOODLE_TARBALL
 
-.PHONY: all html scorm exports trainer test test-lms test-fast test-content lint lint-js format fuzz bench serve clean
+.PHONY: all html scorm exports cartridge trainer test test-lms test-fast test-content lint lint-js format fuzz bench serve clean
 
-all: html scorm exports trainer
+all: html scorm exports cartridge trainer
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,9 +32,16 @@ scorm: html
 exports: $(BIN)/.installed
 	$(BIN)/cpch export --out $(BUILD)/exports
 
-# Catalogue and answer keys for trainers (HTML, and a PDF printed by headless Chromium).
-trainer: html /usr/bin/chromium
-	$(BIN)/cpch trainer --site $(BUILD)/html --out $(BUILD)/trainer
+# The whole course in one file per scored module: IMS Common Cartridge 1.1 (pages and QTI 1.2 quizzes).
+cartridge: html
+	$(BIN)/cpch cartridge --site $(BUILD)/html --out $(BUILD)/cartridge
+
+# The trainer pack, _build/trainer-pack/ and _build/trainer-pack.zip: catalogue, answer keys, notes, a
+# PDF printed by headless Chromium, and the SCORM packages and question banks built above. Its links
+# to the handbook go to SITE_URL, where the site is published (empty: cpch trainer's default).
+SITE_URL ?=
+trainer: html scorm exports /usr/bin/chromium
+	$(BIN)/cpch trainer --site $(BUILD)/html --scorm $(BUILD)/scorm --exports $(BUILD)/exports --out $(BUILD)/trainer-pack $(if $(SITE_URL),--site-url "$(SITE_URL)")
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from cpch.assignment import command as assign_command
+from cpch.cartridge import command as cartridge_command
 from cpch.core.problems import LocatedError
 from cpch.exports.command import add_command as add_export_command
 from cpch.quiz.banks import bank_files, load_banks
@@ -35,11 +36,16 @@ def quiz_check(args) -> int:
     return 0
 
 
+class PlainErrors(argparse.ArgumentParser):
+    """A mistake in the options is told in one plain line, with where to read more, not the usage text."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {message}\nRun '{self.prog} --help' for the options.\n")
+
+
 def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(
-        prog="cpch", description="Build and check the handbook's quizzes and learning packages."
-    )
-    commands = main.add_subparsers(title="commands", required=True, metavar="COMMAND")
+    main = PlainErrors(prog="cpch", description="Build and check the handbook's quizzes and learning packages.")
+    commands = main.add_subparsers(title="commands", required=True, metavar="COMMAND", parser_class=PlainErrors)
     quiz = commands.add_parser("quiz", help="work with question banks").add_subparsers(
         title="quiz commands", required=True, metavar="ACTION"
     )
@@ -61,16 +67,23 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print a summary of each bank: items, types, levels, option counts, answer positions",
     )
-    check.set_defaults(run=quiz_check)
+    check.set_defaults(run=quiz_check, parser=check)
     scorm_command.add_command(commands)
     add_export_command(commands)
     trainer_command.add_command(commands)
     assign_command.add_command(commands)
+    cartridge_command.add_command(commands)
+    for command in commands.choices.values():
+        if command.get_default("parser") is None:
+            command.set_defaults(parser=command)
     return main
 
 
 def main(argv=None) -> int:
-    args = parser().parse_args(argv)
+    command_line = parser()
+    args, unknown = command_line.parse_known_args(argv)
+    if unknown:  # told by the command's own parser, which names the command and its --help
+        getattr(args, "parser", command_line).error(f"unrecognized arguments: {' '.join(unknown)}")
     return args.run(args)
 
 

@@ -32,10 +32,10 @@ BOOK = ROOT / "book"
 MODULES_FILE = ROOT / "quizzes" / "modules.yml"
 
 
-# Modules whose tests share a costly module-scoped fixture (the trainer's PDF, one cold load per
-# page): under pytest-xdist with --dist loadgroup their tests stay on one worker, which makes it once.
+# Modules whose tests share a costly fixture (the trainer's PDF, one cold load per page, every
+# cartridge): under pytest-xdist with --dist loadgroup their tests stay on one worker, which makes it once.
 # The tests of every other module are spread over the workers one by one.
-ONE_WORKER_MODULES = {"test_trainer.py", "test_site_pages.py"}
+ONE_WORKER_MODULES = {"test_trainer.py", "test_site_pages.py", "test_cartridge.py"}
 
 
 def pytest_collection_modifyitems(items):
@@ -129,7 +129,9 @@ def copy_book(tmp_path: Path) -> Path:
     return book
 
 
-def run_trainer(site: Path, out: Path, notes: Path) -> subprocess.CompletedProcess:
-    """`cpch trainer` in its own process (it drives Chromium itself), on the project's banks and book."""
+def run_trainer(site: Path, out: Path, notes: Path, *options) -> subprocess.CompletedProcess:
+    """`cpch trainer` in its own process (it drives Chromium itself), on the project's banks and book;
+    `options` adds others, such as --scorm, --exports and --site-url."""
     command = ["trainer", "--site", site, "--out", out, "--quizzes", ROOT / "quizzes", "--book", BOOK, "--notes", notes]
+    command += options
     return subprocess.run([sys.executable, "-m", "cpch.cli", *map(str, command)], capture_output=True, text=True)

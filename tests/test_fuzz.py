@@ -18,10 +18,13 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 from conftest import BOOK, ROOT
 from cpch.assignment.command import argument_problems, slug
 from cpch.assignment.selection import SelectionError, pick
+from cpch.cartridge import assessment as cartridge
+from cpch.cartridge.messages import messages as cartridge_messages
 from cpch.cli import parser as cli_parser
 from cpch.core.problems import LocatedError
 from cpch.diagnostic import load_diagnostic
@@ -211,6 +214,19 @@ def check_exports(quiz, pegjs: GiftPegjs) -> None:
     check_moodle(files[f"{quiz.id}.moodle.xml"], picked)
     check_gift(files[f"{quiz.id}.gift.txt"], picked, pegjs)
     check_qti(files[f"{quiz.id}.qti21.zip"])
+    check_cartridge(quiz)
+
+
+def check_cartridge(quiz) -> None:
+    """The Common Cartridge assessment holds every question its profile carries, in order, or names those it cannot."""
+    try:
+        xml = cartridge.render(bank_selection(quiz), quiz.title, cartridge_messages("en"))
+    except ExportError as error:
+        located(error, Path(quiz.path))
+        return
+    carried, _ = cartridge.parts(bank_selection(quiz))
+    titles = [item.get("title") for item in etree.fromstring(xml).iter(f"{{{cartridge.NS}}}item")]
+    assert titles == [part.item.ident(part.question) for part in carried]
 
 
 # ---- Any bytes --------------------------------------------------------------------------------------------

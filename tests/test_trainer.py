@@ -1,24 +1,32 @@
-"""Trainer pages: catalogue and answer keys, in HTML and as a printable PDF; and `cpch assign`."""
+"""The trainer pack: catalogue, answer keys, notes and a printable PDF with the SCORM packages and
+question banks they describe, checked from an unzipped copy in another folder."""
 
-import argparse
 import re
+import unicodedata
 import zipfile
 from html import escape
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
-from lxml import etree
+from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from browser import axe_violations
-from conftest import BOOK, ROOT, run_trainer
-from cpch.assignment.command import write_assignment
-from cpch.assignment.selection import SelectionError, pick
+from conftest import ROOT, run_trainer
 from cpch.cli import main as cpch
+from cpch.exports.writer import FORMATS, export_banks
 from cpch.quiz.banks import bank_files, load_banks
-from test_scorm_packages import official_schema
+from cpch.scorm.command import site_pages
+from cpch.scorm.modules import load_modules
+from cpch.trainer.links import on_site, site_inventory
+from cpch.trainer.pack import copy_built_files
+from cpch.trainer.pages import catalogue
 
 QUIZZES = load_banks(bank_files(ROOT / "quizzes"))
 NOTES = ROOT / "trainer-notes"
+SITE_URL = "https://handbook.test/cpch/"  # not the default: the pack must take the one it is given
+LINKED = {"a": "href", "link": "href", "img": "src", "script": "src", "iframe": "src", "source": "src"}
 
 
 def note_phrases() -> list[str]:
@@ -31,31 +39,145 @@ def note_phrases() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def trainer(site, tmp_path_factory):
-    """The trainer pages as `cpch trainer` writes them (in its own process: it drives Chromium itself)."""
-    out = tmp_path_factory.mktemp("trainer")
-    result = run_trainer(site, out, NOTES)
+def built(site, packages, tmp_path_factory):
+    """`cpch trainer` as `make` runs it (in its own process: it drives Chromium itself), from the
+    session's SCORM packages and freshly exported banks. The PDF print is slow: one per test run."""
+    exports = tmp_path_factory.mktemp("exports")
+    export_banks(QUIZZES.values(), exports, list(FORMATS))
+    scorm = next(iter(packages.values())).parent
+    out = tmp_path_factory.mktemp("build") / "trainer-pack"
+    options = ["--scorm", scorm, "--exports", exports, "--site-url", SITE_URL]
+    result = run_trainer(site, out, NOTES, *options)
     assert result.returncode == 0, result.stderr
     return out
 
 
 @pytest.fixture(scope="module")
-def pdf(trainer):
-    """The answer keys' PDF: (page count, its text with spaces collapsed, as titles may wrap).
-    Read once: pypdf takes seconds to extract a hundred pages."""
-    reader = PdfReader(trainer / "answer-keys.pdf")
-    return len(reader.pages), " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+def pack(built, tmp_path_factory) -> Path:
+    """The pack as a trainer gets it: the zip, unzipped in another folder."""
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    with zipfile.ZipFile(built.with_name("trainer-pack.zip")) as archive:
+        archive.extractall(elsewhere)
+    return elsewhere / "trainer-pack"
 
 
-def test_the_pdf_has_a_page_per_quiz_or_more(pdf):
-    pages, text = pdf
-    assert pages >= len(QUIZZES)
-    assert all(f"Answer key: {quiz.title}" in text for quiz in QUIZZES.values())
+def pack_files(folder: Path) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
 
 
-def test_an_answer_key_shows_answers_explanations_and_sources(browser, trainer):
+def on_the_site(url: str, site: Path) -> bool:
+    """Whether `url` is a page of the configured site that the built site holds."""
+    path = unquote(urlsplit(url).path.removeprefix("/cpch/"))
+    return (
+        url.startswith(SITE_URL)
+        and (site / path / "index.html" if path.endswith("/") or not path else site / path).is_file()
+    )
+
+
+def test_the_zip_holds_exactly_the_folder(built, pack):
+    assert pack_files(pack) == pack_files(built)
+    assert {"index.html", "notes.html", "answer-keys.pdf", "key-conclusion.html"} <= pack_files(pack)
+    assert all(f"banks/{quiz_id}.moodle.xml" in pack_files(pack) for quiz_id in QUIZZES)
+
+
+def test_every_link_of_every_page_resolves_inside_the_pack_or_on_the_site(pack, site):
+    ids = {}
+    for page in sorted(pack.rglob("*.html")):
+        soup = BeautifulSoup(page.read_text(), "html.parser")
+        ids[page] = {element["id"] for element in soup.find_all(id=True)}
+    checked = 0
+    for page in ids:
+        soup = BeautifulSoup(page.read_text(), "html.parser")
+        for tag, attribute in LINKED.items():
+            for element in soup.find_all(tag, attrs={attribute: True}):
+                link, checked = element[attribute], checked + 1
+                assert not link.lower().startswith("file:"), f"{page.name}: {link}"
+                if urlsplit(link).scheme:
+                    assert on_the_site(link, site), f"{page.name}: {link}"
+                    continue
+                path, _, fragment = link.partition("#")
+                target = (page.parent / unquote(path)).resolve() if path else page
+                assert target.is_relative_to(pack) and target.is_file(), f"{page.name}: {link}"
+                if fragment and target.suffix == ".html":
+                    assert fragment in ids[target], f"{page.name}: {link}"
+    assert checked > 500
+
+
+def pdf_links(reader: PdfReader) -> list[tuple[str, str]]:
+    """(kind, target) of every link annotation: ("uri", address) or ("dest", named destination)."""
+    found = []
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") != "/Link":
+                continue
+            action = annotation.get("/A") or {}
+            if "/URI" in action:
+                found.append(("uri", str(action["/URI"])))
+            else:
+                found.append(("dest", str(annotation.get("/Dest") or action.get("/D"))))
+    return found
+
+
+@pytest.fixture(scope="module")
+def pdf(pack) -> PdfReader:
+    return PdfReader(pack / "answer-keys.pdf")
+
+
+def test_every_pdf_link_goes_to_the_site_or_inside_the_document(pdf, site):
+    links = pdf_links(pdf)
+    destinations = set(pdf.named_destinations)
+    assert len(links) > 100
+    for kind, target in links:
+        assert "file:" not in target.lower()
+        assert on_the_site(target, site) if kind == "uri" else target in destinations, target
+
+
+@pytest.fixture(scope="module")
+def texts(pdf) -> list[str]:
+    """Each page's text, read once (pypdf takes a while over a hundred pages). Titles may wrap; NFKC
+    undoes the ligatures fonts draw ("ﬃ" in "officials")."""
+    return [" ".join(unicodedata.normalize("NFKC", page.extract_text()).split()) for page in pdf.pages]
+
+
+def test_the_pdf_has_page_numbers_and_running_headers(texts):
+    assert all(f"Page {n} of {len(texts)}" in text for n, text in enumerate(texts, 1))
+    for quiz in QUIZZES.values():
+        headed = [text for text in texts if text.startswith(f"Answer key: {quiz.title} ")]
+        assert headed and f"Answer key: {quiz.title}" in " ".join(headed)
+
+
+def outline(pdf: PdfReader) -> dict[str, list[tuple[str, int]]]:
+    """Each top-level bookmark's title -> its children's (title, 1-based page)."""
+    found: dict[str, list[tuple[str, int]]] = {}
+    last = ""
+    for item in pdf.outline:
+        if isinstance(item, list):
+            found[last] = [(child.title, pdf.get_destination_page_number(child) + 1) for child in item]
+        else:
+            last = item.title
+            found[last] = []
+    return found
+
+
+def test_the_pdf_has_a_contents_page_and_a_bookmark_per_quiz_at_its_key(pdf, texts):
+    bookmarks = outline(pdf)
+    assert list(bookmarks) == ["Contents", "Trainer notes", "Answer keys"]
+    assert {title for title, _ in bookmarks["Answer keys"]} == {q.title for q in QUIZZES.values()}
+    assert len(bookmarks["Trainer notes"]) == len(list(NOTES.rglob("*.md")))
+    contents = texts[0]
+    assert "Contents" in contents
+    for title, number in bookmarks["Answer keys"]:
+        assert f"Answer key: {title}" in texts[number - 1]
+        assert re.search(rf"{re.escape(title)} {number}\b", contents), f"{title} {number} not in the contents"
+    for title, number in bookmarks["Trainer notes"]:
+        assert re.search(rf"{re.escape(title)} {number}\b", contents)
+        assert "Trainer notes: " in texts[number - 1]
+
+
+def test_an_answer_key_shows_answers_explanations_and_sources(browser, pack):
     page = browser.new_page()
-    page.goto((trainer / "key-partnership-levels.html").as_uri())
+    page.goto((pack / "key-partnership-levels.html").as_uri())
     quiz = QUIZZES["partnership-levels"]
     ordering = next(q for q in quiz.questions if q.type == "ordering")
     steps = page.locator(".key-question").filter(has_text=ordering.prompt).locator("ol li").all_inner_texts()
@@ -65,139 +187,107 @@ def test_an_answer_key_shows_answers_explanations_and_sources(browser, trainer):
     block = page.locator(".key-question").filter(has_text=single.prompt)
     assert right in block.locator("li").filter(has_text="✓ right").inner_text()
     source = block.locator(".key-source a")
-    assert source.get_attribute("href").startswith("../html/cooperation/partnership-levels.html#")
+    assert source.get_attribute("href").startswith(f"{SITE_URL}cooperation/partnership-levels.html#")
     assert axe_violations(page) == []
     page.close()
 
 
-def test_the_catalogue_lists_every_quiz_and_module(trainer):
-    html = (trainer / "index.html").read_text()
-    assert all(f'href="key-{quiz_id}.html"' in html for quiz_id in QUIZZES)
-    assert 'href="../scorm/whole-handbook-scorm2004.zip"' in html
+def rows(html: str, heading: str) -> dict[str, dict[str, BeautifulSoup]]:
+    """The table after `heading` in the catalogue: each row's first cell text -> {column: cell}."""
+    soup = BeautifulSoup(html, "html.parser")
+    table = soup.find("h2", string=heading).find_next("table")
+    columns = [th.get_text(strip=True) for th in table.thead.find_all("th")]
+    found = {}
+    for row in table.tbody.find_all("tr"):
+        cells = dict(zip(columns, row.find_all(["th", "td"], recursive=False)))
+        found[cells[columns[0]].get_text(" ", strip=True)] = cells
+    return found
 
 
-def assignment_args(site, tmp_path, **overrides):
-    values = dict(
-        title="SLTD drill",
-        id=None,
-        quiz=[],
-        tag=["sltd"],
-        count=4,
-        seed=7,
-        shuffle=True,
-        pass_mark=80,
-        out=tmp_path / "out",
-        site=site,
-        quizzes=ROOT / "quizzes",
-        book=BOOK,
-        language="en",
-    )
-    values.update(overrides)
-    return argparse.Namespace(**values)
+def test_the_catalogue_gives_a_pass_mark_only_to_scored_modules(pack, modules):
+    table = rows((pack / "index.html").read_text(), "SCORM modules")
+    assert len(table) == len(modules)
+    for module in modules.values():
+        cells = table[f"{module.title} {module.id}"]
+        mark = cells["Pass mark"].get_text(strip=True)
+        assert mark == (f"{module.pass_mark}%" if module.scored else "not scored"), module.id
+        links = [a["href"] for a in cells["Packages"].find_all("a")]
+        assert links == [f"scorm/{module.id}-scorm{v.replace('.', '')}.zip" for v in module.versions]
+    assert "diagnostic-scorm12.zip" not in (pack / "index.html").read_text()
 
 
-def test_selection_by_tag_and_count_is_fixed_by_the_seed():
-    first = pick(QUIZZES, [], ["sltd"], 4, seed=7, shuffle=True)
-    assert len(first) == 4 and all("sltd" in q.tags or q.difficulty == "sltd" for _, q in first)
-    assert [q.id for _, q in pick(QUIZZES, [], ["sltd"], 4, seed=7, shuffle=True)] == [q.id for _, q in first]
-    others = [[q.id for _, q in pick(QUIZZES, [], ["sltd"], 4, seed=s, shuffle=True)] for s in range(1, 6)]
-    assert any(ids != [q.id for _, q in first] for ids in others)
+def test_the_catalogue_links_each_quiz_to_its_key_and_banks(pack):
+    table = rows((pack / "index.html").read_text(), "Quizzes")
+    for quiz in QUIZZES.values():
+        cells = table[quiz.title]
+        assert cells["Quiz"].a["href"] == f"key-{quiz.id}.html"
+        banks = [a["href"] for a in cells["Question banks"].find_all("a")]
+        assert banks == [f"banks/{quiz.id}{exporter.SUFFIX}" for exporter in FORMATS.values()]
 
 
-def test_selection_by_quiz_keeps_bank_order_without_shuffle():
-    picked = pick(QUIZZES, ["wco-tools"], [], None, seed=1, shuffle=False)
-    assert [q.id for _, q in picked] == [q.id for q in QUIZZES["wco-tools"].questions]
+def test_the_catalogue_lists_only_files_that_were_built(site, tmp_path):
+    """A pack made where one SCORM package and no bank was built links to that one file only."""
+    modules = load_modules(ROOT / "quizzes" / "modules.yml", site_pages(site), set(QUIZZES))
+    scorm, exports = tmp_path / "scorm", tmp_path / "exports"
+    scorm.mkdir()
+    exports.mkdir()
+    (scorm / "diagnostic-scorm2004.zip").write_bytes(b"a package")
+    copied = copy_built_files(modules, QUIZZES, scorm, exports, tmp_path / "pack")
+    html = catalogue(QUIZZES, modules, site_inventory(site), copied.files, on_site(SITE_URL))
+    links = set(re.findall(r'href="((?:scorm|banks)/[^"]*)"', html))
+    assert links == {"scorm/diagnostic-scorm2004.zip"}
+    assert pack_files(tmp_path / "pack") == {"scorm/diagnostic-scorm2004.zip"}
+    assert len(copied.missing) == sum(len(m.versions) for m in modules.values()) - 1 + 3 * len(QUIZZES)
 
 
-@pytest.mark.parametrize(
-    "quiz, tag, count, message",
-    [
-        (["no-such-bank"], [], None, "--quiz: no question bank no-such-bank"),
-        ([], ["no-such-tag"], None, "--tag: no question has any of the tags no-such-tag"),
-        (["wco-tools"], [], 500, "--count: asked for 500 questions"),
-        (["wco-tools"], [], 0, "--count: asked for 0 questions"),
-    ],
-)
-def test_invalid_selections_are_rejected(quiz, tag, count, message):
-    with pytest.raises(SelectionError, match=message):
-        pick(QUIZZES, quiz, tag, count, seed=1, shuffle=False)
+def test_a_site_url_that_is_not_a_web_address_is_refused(site, tmp_path, capsys):
+    out = tmp_path / "pack"
+    status = cpch(["trainer", "--site", str(site), "--out", str(out), "--site-url", "file:///tmp/site/"])
+    assert status == 2 and "--site-url 'file:///tmp/site/': give the address" in capsys.readouterr().err
+    assert not out.exists() and not out.with_name("pack.zip").exists()
 
 
-def test_assign_writes_scorm_modules_and_banks_for_the_selection(site, tmp_path):
-    written = write_assignment(assignment_args(site, tmp_path))
-    names = sorted(path.name for path in written)
-    assert names == [
-        "sltd-drill-scorm12.zip",
-        "sltd-drill-scorm2004.zip",
-        "sltd-drill.gift.txt",
-        "sltd-drill.moodle.xml",
-        "sltd-drill.qti21.zip",
-    ]
-    picked = pick(QUIZZES, [], ["sltd"], 4, seed=7, shuffle=True)
-    for version in ("1.2", "2004"):
-        with zipfile.ZipFile(tmp_path / "out" / f"sltd-drill-scorm{version.replace('.', '')}.zip") as archive:
-            manifest = etree.fromstring(archive.read("imsmanifest.xml"))
-            page = archive.read("index.html").decode()
-        assert official_schema(version).validate(manifest)
-        assert page.count('class="quiz-question"') == sum(len(q.scored_parts) for _, q in picked)
-        assert 'data-pass-mark="80"' in page
-    moodle = (tmp_path / "out" / "sltd-drill.moodle.xml").read_text()
-    assert all(f"{quiz.id}/{q.id}" in moodle for quiz, q in picked)
-
-
-def test_assign_is_deterministic(site, tmp_path):
-    first = write_assignment(assignment_args(site, tmp_path / "a", out=tmp_path / "a"))
-    second = write_assignment(assignment_args(site, tmp_path / "b", out=tmp_path / "b"))
-    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
-
-
-def test_assign_command_explains_a_bad_selection(site, capsys):
-    status = cpch(["assign", "--title", "Nothing", "--tag", "no-such-tag", "--site", str(site)])
-    assert status == 1 and "--tag: no question has any of the tags no-such-tag" in capsys.readouterr().err
-
-
-def test_assignments_with_one_title_but_other_questions_are_other_modules(site, tmp_path):
-    """Their manifest identifiers and saved states differ, so an LMS or a browser never mixes their answers."""
-    picks = [[q.id for _, q in pick(QUIZZES, [], ["sltd"], 4, seed=seed, shuffle=True)] for seed in (7, 8)]
-    assert picks[0] != picks[1]
-    identities = []
-    for seed in (7, 8):
-        write_assignment(assignment_args(site, tmp_path, out=tmp_path / str(seed), seed=seed))
-        with zipfile.ZipFile(tmp_path / str(seed) / "sltd-drill-scorm12.zip") as archive:
-            manifest = etree.fromstring(archive.read("imsmanifest.xml")).get("identifier")
-            question_set = re.search(r'data-question-set="([0-9a-f]{12})"', archive.read("index.html").decode()).group(
-                1
-            )
-        assert manifest == f"cpch-sltd-drill-v1-{question_set}"
-        identities.append(question_set)
-    assert identities[0] != identities[1]
-
-
-def test_the_trainer_notes_are_in_the_trainer_pages_and_pdf(trainer, pdf):
-    html = (trainer / "notes.html").read_text()
+def test_the_trainer_notes_are_in_the_trainer_pages_and_pdf(pack, texts):
+    html = (pack / "notes.html").read_text()
     assert all(escape(phrase) in html for phrase in note_phrases())
     assert html.count('class="trainer-note"') == len(list(NOTES.rglob("*.md")))
-    assert 'href="../html/diagnostic.html"' in html
-    assert 'href="notes.html"' in (trainer / "index.html").read_text()
-    assert "Trainer notes: Running the diagnostic as a team workshop" in pdf[1]
+    assert f'href="{SITE_URL}diagnostic.html"' in html
+    assert 'href="notes.html"' in (pack / "index.html").read_text()
+    text = " ".join(texts)
+    assert "Trainer notes: Running the diagnostic as a team workshop" in text
+
+
+def learner_files(site: Path, packages: dict):
+    """(name, text) of every text file of the learner's site and of every SCORM module."""
+    for path in site.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".js", ".json", ".txt"):
+            yield path.relative_to(site).as_posix(), path.read_text(errors="replace")
+    for package in packages.values():
+        with zipfile.ZipFile(package) as archive:
+            for name in archive.namelist():
+                yield f"{package.name}:{name}", archive.read(name).decode(errors="replace")
 
 
 def test_the_trainer_notes_never_reach_the_learners_site_or_modules(site, packages):
     phrases = [phrase.lower() for phrase in note_phrases()]
-    for page in site.rglob("*"):
-        if page.is_file() and page.suffix in (".html", ".js", ".json", ".txt"):
-            text = page.read_text(errors="replace").lower()
-            assert not [p for p in phrases if p in text], page
-    for package in packages.values():
-        with zipfile.ZipFile(package) as archive:
-            for name in archive.namelist():
-                text = archive.read(name).decode(errors="replace").lower()
-                assert not [p for p in phrases if p in text], f"{package.name}:{name}"
+    for name, text in learner_files(site, packages):
+        assert not [p for p in phrases if p in text.lower()], name
 
 
-def test_the_catalogue_lists_each_objective_with_the_questions_that_check_it(trainer):
-    html = (trainer / "index.html").read_text()
-    key = (trainer / "key-database-access.html").read_text()
+def test_the_answer_keys_never_reach_the_learners_site_or_modules(site, packages, pack):
+    """No key page, no PDF and no key markup in what learners get; the pack's key pages do hold it."""
+    marks = ['class="answer-key"', "Answer key:", "✓ right"]
+    assert all(mark in (pack / "key-conclusion.html").read_text() for mark in marks)
+    trainer_pages = {p.name for p in pack.iterdir() if p.is_file()} - {"index.html"}
+    assert {"answer-keys.pdf", "key-conclusion.html"} <= trainer_pages
+    assert not [p for p in site.rglob("*") if p.name in trainer_pages or p.suffix == ".pdf"]
+    for name, text in learner_files(site, packages):
+        assert not [mark for mark in marks if mark in text], name
+
+
+def test_the_catalogue_lists_each_objective_with_the_questions_that_check_it(pack):
+    html = (pack / "index.html").read_text()
+    key = (pack / "key-database-access.html").read_text()
     quiz = QUIZZES["database-access"]
     for objective in quiz.objectives:
         assert objective.text.replace("'", "&#x27;") in html
@@ -207,12 +297,20 @@ def test_the_catalogue_lists_each_objective_with_the_questions_that_check_it(tra
         assert f'href="key-database-access.html#{anchor}"' in html and f'id="{anchor}"' in key
 
 
+@pytest.mark.parametrize("name", ["index.html", "notes.html"])
+def test_the_catalogue_and_notes_have_no_serious_accessibility_problem(browser, pack, name):
+    page = browser.new_page()
+    page.goto((pack / name).as_uri())
+    assert axe_violations(page) == []
+    page.close()
+
+
 @pytest.mark.parametrize("viewport", [{"width": 360, "height": 740}, {"width": 1366, "height": 768}])
-def test_trainer_tables_keep_whole_words_on_every_screen(browser, trainer, viewport):
+def test_trainer_tables_keep_whole_words_on_every_screen(browser, pack, viewport):
     from layout import BROKEN_WORDS, OVERFLOW
 
     page = browser.new_page(viewport=viewport)
-    for html in sorted(trainer.glob("*.html")):
+    for html in sorted(pack.glob("*.html")):
         page.goto(html.as_uri())
         assert page.evaluate(BROKEN_WORDS) == [], html.name
         assert page.evaluate(OVERFLOW) <= 0, html.name

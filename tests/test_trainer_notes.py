@@ -80,4 +80,4 @@ def test_the_trainer_command_names_the_bad_notes_file_and_writes_nothing(site, t
     result = run_trainer(site, out, notes)
     assert result.returncode == 1
     assert f"{bad}:2:10: no chapter 'no/such-chapter' in the book" in result.stderr
-    assert not out.exists()
+    assert not out.exists() and not out.with_name(out.name + ".zip").exists()

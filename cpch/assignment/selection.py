@@ -1,6 +1,8 @@
 """Pick questions from the banks; the same seed always picks the same questions in the same order."""
 
 import random
+import textwrap
+from collections import Counter
 from dataclasses import replace
 
 from cpch.quiz.model import Question, Quiz
@@ -8,6 +10,17 @@ from cpch.quiz.model import Question, Quiz
 
 class SelectionError(ValueError):
     """A selection that picks nothing, or more than there is; the message names the option at fault."""
+
+
+def labels(question: Question) -> set[str]:
+    """What --tag matches, without regard to case: the question's tags and its difficulty."""
+    return {tag.casefold() for tag in (*question.tags, question.difficulty)}
+
+
+def known_tags(questions: list[Question]) -> str:
+    """Every tag of `questions` with how many questions carry it, e.g. "easy (12), sltd (4)"."""
+    counts = Counter(tag for question in questions for tag in labels(question))
+    return textwrap.fill(", ".join(f"{tag} ({count})" for tag, count in sorted(counts.items())), 100)
 
 
 def pick(
@@ -18,15 +31,16 @@ def pick(
     if unknown:
         raise SelectionError(f"--quiz: no question bank {', '.join(unknown)} (known: {', '.join(sorted(quizzes))})")
     chosen_banks = list(dict.fromkeys(quiz_ids)) or sorted(quizzes)  # a bank named twice is picked from once
-    pool = [
-        (quiz, question)
-        for quiz_id in chosen_banks
-        for quiz in [quizzes[quiz_id]]
-        for question in quiz.questions
-        if not tags or any(question.matches(tag) for tag in tags)
-    ]
-    if not pool:
-        raise SelectionError(f"--tag: no question has any of the tags {', '.join(tags)}")
+    every = [(quizzes[quiz_id], question) for quiz_id in chosen_banks for question in quizzes[quiz_id].questions]
+    wanted = {tag.casefold() for tag in tags}
+    unmatched = [tag for tag in tags if not any(tag.casefold() in labels(q) for _, q in every)]
+    if unmatched:
+        where = "the banks named by --quiz" if quiz_ids else "the banks"
+        raise SelectionError(
+            f"--tag: no question in {where} has the tag {', '.join(unmatched)}; "
+            f"known tags (and how many questions carry each):\n{known_tags([q for _, q in every])}"
+        )
+    pool = [(quiz, question) for quiz, question in every if not wanted or wanted & labels(question)]
     if count is not None and not 0 < count <= len(pool):
         raise SelectionError(f"--count: asked for {count} questions; the selection has {len(pool)}")
     rng = random.Random(seed)

@@ -1,78 +1,128 @@
-"""`cpch trainer`: the catalogue and answer keys (HTML and PDF) in _build/trainer/."""
+"""`cpch trainer`: the trainer pack, a folder (default _build/trainer-pack/) and a zip of it beside it."""
 
 import shutil
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from cpch.core.problems import LocatedError
-from cpch.files import Staged, write_atomically
+from cpch.files import write_atomically
 from cpch.progress import Progress
 from cpch.quiz.banks import bank_files, load_banks
 from cpch.quiz.labels import book_labels
+from cpch.quiz.model import Quiz
 from cpch.scorm.command import site_pages
 from cpch.scorm.modules import load_modules
-from cpch.trainer.links import site_inventory
+from cpch.trainer.links import on_site, quiz_order, site_inventory, site_url_problem
 from cpch.trainer.notes import book_order, load_notes, notes_body
-from cpch.trainer.pages import all_answer_keys, answer_key, catalogue, page
+from cpch.trainer.pack import NewFolder, copy_built_files, write_zip
+from cpch.trainer.pages import answer_key, answer_key_body, catalogue, page
 from cpch.trainer.pdf import print_pdf
+from cpch.trainer.printable import TITLE, Section, document_body, head_style, sections
 
 STATIC = Path(__file__).parent / "static"
 SITE_ASSETS = ["basic.css", "book.css", "favicon.svg"]
+# Where the handbook is published, for the pack's links to it; set it with --site-url (make SITE_URL=...).
+DEFAULT_SITE_URL = "https://cpch.example.org/"
 
 
-def write_trainer_pages(
-    site: Path, quizzes_dir: Path, book: Path, out: Path, notes_dir: Path | None = None
-) -> list[Path]:
-    quizzes = load_banks(bank_files(quizzes_dir), book_labels(book))
-    modules = load_modules(quizzes_dir / "modules.yml", site_pages(site), set(quizzes))
-    inventory = site_inventory(site)
+def in_book_order(quizzes: dict[str, Quiz], site: Path, docs: dict, order: list[str]) -> dict[str, Quiz]:
+    """The quizzes in the order the book embeds them (any the book does not embed come last, by id)."""
+    ranked = {quiz_id: n for n, quiz_id in enumerate(quiz_order(site, docs, order))}
+    return dict(sorted(quizzes.items(), key=lambda item: (ranked.get(item[0], len(ranked)), item[0])))
+
+
+def write_printable(out: Path, found: list[Section], notes_html: str, keys_html: str, handbook) -> list[Path]:
+    """answer-keys.html (contents, notes, keys) and the PDF printed from it."""
+    html_path = out / "answer-keys.html"
+
+    def write_document(pages: dict[str, int]) -> Path:
+        body = document_body(found, pages, notes_html, keys_html)
+        return write_atomically(html_path, page(TITLE, body, handbook, head_style(found)).encode())
+
+    return [html_path, print_pdf(write_document, found, out / "answer-keys.pdf")]
+
+
+def write_trainer_pack(args, out: Path) -> tuple[list[Path], list[Path]]:
+    """Write the pack into `out`; return the files written and the built files it could not find."""
+    order = book_order(args.book)
+    quizzes = load_banks(bank_files(args.quizzes), book_labels(args.book))
+    modules = load_modules(args.quizzes / "modules.yml", site_pages(args.site), set(quizzes))
+    inventory = site_inventory(args.site)
     labels, docs = inventory["std:label"], inventory["std:doc"]
-    notes = load_notes(notes_dir, set(docs), book_order(book)) if notes_dir and notes_dir.is_dir() else []
-    notes_html = notes_body(notes, docs)
-    (out / "assets").mkdir(parents=True, exist_ok=True)
+    quizzes = in_book_order(quizzes, args.site, docs, order)
+    notes = load_notes(args.notes, set(docs), order) if args.notes and args.notes.is_dir() else []
+    handbook = on_site(args.site_url)
+    notes_html = notes_body(notes, docs, handbook)
+
+    (out / "assets").mkdir(parents=True)
     for name in SITE_ASSETS:
-        shutil.copyfile(site / "_static" / name, out / "assets" / name)
+        shutil.copyfile(args.site / "_static" / name, out / "assets" / name)
     shutil.copyfile(STATIC / "trainer.css", out / "assets" / "trainer.css")
-    written = [write_atomically(out / "index.html", catalogue(quizzes, modules, inventory, bool(notes)).encode())]
+    copied = copy_built_files(modules, quizzes, args.scorm, args.exports, out)
+    files = replace(copied.files, notes=bool(notes))
+    written = [
+        *copied.written,
+        write_atomically(out / "index.html", catalogue(quizzes, modules, inventory, files, handbook).encode()),
+    ]
     if notes:
-        written.append(
-            write_atomically(out / "notes.html", page("Trainer notes", notes_html, "../html/index.html").encode())
-        )
+        written.append(write_atomically(out / "notes.html", page("Trainer notes", notes_html, handbook).encode()))
     with Progress("Writing answer keys", len(quizzes) + 1) as bar:
         for quiz in quizzes.values():
-            written.append(write_atomically(out / f"key-{quiz.id}.html", answer_key(quiz, labels).encode()))
+            written.append(write_atomically(out / f"key-{quiz.id}.html", answer_key(quiz, labels, handbook).encode()))
             bar.step(quiz.id)
-        every_key = write_atomically(out / "answer-keys.html", all_answer_keys(quizzes, labels, notes_html).encode())
-        written += [every_key, print_pdf(every_key, out / "answer-keys.pdf")]
+        keys_html = "".join(answer_key_body(quiz, labels, handbook) for quiz in quizzes.values())
+        written += write_printable(out, sections(notes, docs, quizzes.values()), notes_html, keys_html, handbook)
         bar.step("answer-keys.pdf")
-    return written
+    return written, copied.missing
 
 
 def run(args) -> int:
+    problem = site_url_problem(args.site_url)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     if not (args.site / "objects.inv").is_file():
         print(f"{args.site}: no built site; run `make html` first", file=sys.stderr)
         return 1
-    staged = Staged(args.out)
     try:
-        with staged as folder:
-            written = staged.final(write_trainer_pages(args.site, args.quizzes, args.book, folder, args.notes))
+        with NewFolder(args.out) as folder:
+            written, missing = write_trainer_pack(args, folder)
+        archive = write_zip(args.out, args.out.with_name(args.out.name + ".zip"))
     except LocatedError as error:
         print(error, file=sys.stderr)
         return 1
     except OSError as error:
-        print(f"cannot write the trainer pages: {error}", file=sys.stderr)
+        print(f"cannot write the trainer pack: {error}", file=sys.stderr)
         return 1
-    print(f"{len(written)} file(s) written to {args.out}")
+    for path in missing:
+        print(f"left out of the pack (not built): {path}", file=sys.stderr)
+    print(f"{len(written)} file(s) written to {args.out}/ and {archive}; handbook links go to {args.site_url}")
     return 0
 
 
 def add_command(commands) -> None:
     parser = commands.add_parser(
         "trainer",
-        help="write the trainer pages: catalogue and answer keys (HTML and PDF)",
-        description="Write a catalogue of quizzes and modules and an answer key per quiz, outside the learner site.",
+        help="write the trainer pack: catalogue, answer keys, notes, PDF, SCORM packages and question banks",
+        description=(
+            "Write the trainer pack: a folder and a zip of it that work on any machine. It holds a catalogue "
+            "of quizzes and modules, an answer key per quiz, the trainer notes, a printable PDF of notes and "
+            "keys, and the SCORM packages and question banks already built (those not built are left out)."
+        ),
     )
     parser.add_argument("--site", type=Path, default=Path("_build/html"), help="the built site (default: _build/html)")
+    parser.add_argument(
+        "--site-url",
+        default=DEFAULT_SITE_URL,
+        help=f"where the site given by --site is published; the pack links there (default: {DEFAULT_SITE_URL})",
+    )
+    parser.add_argument(
+        "--scorm", type=Path, default=Path("_build/scorm"), help="built SCORM packages (default: _build/scorm)"
+    )
+    parser.add_argument(
+        "--exports", type=Path, default=Path("_build/exports"), help="built question banks (default: _build/exports)"
+    )
     parser.add_argument("--quizzes", type=Path, default=Path("quizzes"), help="folder of banks and modules.yml")
     parser.add_argument("--book", type=Path, default=Path("book"), help="the book's sources, for section labels")
     parser.add_argument(
@@ -82,6 +132,9 @@ def add_command(commands) -> None:
         help="folder of trainer notes, one Markdown file per chapter (default: trainer-notes)",
     )
     parser.add_argument(
-        "--out", type=Path, default=Path("_build/trainer"), help="where the pages go (default: _build/trainer)"
+        "--out",
+        type=Path,
+        default=Path("_build/trainer-pack"),
+        help="the pack's folder; its zip goes beside it as <folder>.zip (default: _build/trainer-pack)",
     )
     parser.set_defaults(run=run)

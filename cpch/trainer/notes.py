@@ -108,6 +108,14 @@ def load_notes(folder: Path, chapters: set[str], order: list[str]) -> list[Note]
     return sorted(notes, key=lambda note: (rank.get(note.chapter, len(rank)), note.chapter))
 
 
-def notes_body(notes: list[Note], docs: dict[str, tuple[str, str]]) -> str:
-    """The notes as HTML articles (templates/notes.html), each headed by a link to its chapter in the site."""
-    return render(TEMPLATES, "notes.html", notes=notes, docs=docs, markdown=lambda text: Markup(_MARKDOWN.render(text)))
+def notes_body(notes: list[Note], docs: dict[str, tuple[str, str]], handbook) -> str:
+    """The notes as HTML articles (templates/notes.html), each headed by a link to its chapter on the
+    published site (`handbook` gives a site page's address there)."""
+    return render(
+        TEMPLATES,
+        "notes.html",
+        notes=notes,
+        docs=docs,
+        handbook=handbook,
+        markdown=lambda text: Markup(_MARKDOWN.render(text)),
+    )

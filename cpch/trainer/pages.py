@@ -1,22 +1,37 @@
-"""The trainer pages (templates/): a catalogue of quizzes and modules, and one answer key per quiz."""
+"""The trainer pages (templates/): a catalogue of quizzes and modules, and one answer key per quiz.
 
+Pages link to each other and to the pack's files by relative addresses, and to the handbook by its
+address on the published site (`handbook`, from cpch.trainer.links.on_site)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup
 
 from cpch.core.markup import render
 from cpch.quiz.model import Question, Quiz
-from cpch.scorm.manifest import VERSIONS
 from cpch.scorm.modules import Module
-from cpch.scorm.package import package_name
 from cpch.sphinxext.tables import label_cells
 
 TEMPLATES = Path(__file__).parent / "templates"
 MINUTES_PER_POINT = 1  # a point is a question, or one step of a scenario
 STYLES = ["assets/basic.css", "assets/book.css", "assets/trainer.css"]
 
+Handbook = Callable[..., str]  # a site page's uri -> its address on the published site
 
-def page(title: str, body: str, site_link: str) -> str:
+
+@dataclass(frozen=True)
+class PackFiles:
+    """The files of the pack a page may link to, as (label, relative address), for each module and quiz."""
+
+    packages: dict[str, list[tuple[str, str]]]
+    banks: dict[str, list[tuple[str, str]]]
+    pdf: bool = True
+    notes: bool = False
+
+
+def page(title: str, body: str, handbook: Handbook, head_style: str = "") -> str:
     # Wide tables carry their headers cell by cell, so a phone shows them as labelled rows (book.css).
     return render(
         TEMPLATES,
@@ -24,8 +39,9 @@ def page(title: str, body: str, site_link: str) -> str:
         one_line=False,
         title=title,
         body=Markup(label_cells(body)),
-        site_link=site_link,
+        site_link=handbook(),
         styles=STYLES,
+        head_style=Markup(head_style),
     )
 
 
@@ -58,7 +74,9 @@ def anchor(quiz: Quiz, question: Question) -> str:
     return f"key-{quiz.id}-{question.id}"
 
 
-def catalogue(quizzes: dict[str, Quiz], modules: dict[str, Module], inventory: dict, has_notes: bool = False) -> str:
+def catalogue(
+    quizzes: dict[str, Quiz], modules: dict[str, Module], inventory: dict, files: PackFiles, handbook: Handbook
+) -> str:
     labels, docs = inventory["std:label"], inventory["std:doc"]
     objectives = render(TEMPLATES, "objectives.html", quizzes=quizzes, numbers=numbers, anchor=anchor)
     body = render(
@@ -71,23 +89,16 @@ def catalogue(quizzes: dict[str, Quiz], modules: dict[str, Module], inventory: d
         minutes_per_point=MINUTES_PER_POINT,
         topics=_topics,
         sections=lambda q: _sections(q, labels),
-        versions=VERSIONS,
-        package_name=package_name,
+        files=files,
+        handbook=handbook,
         objectives=Markup(objectives),
-        has_notes=has_notes,
     )
-    return page("Catalogue of quizzes and modules", body, "../html/index.html")
+    return page("Catalogue of quizzes and modules", body, handbook)
 
 
-def answer_key_body(quiz: Quiz, labels: dict) -> str:
-    return render(TEMPLATES, "key.html", quiz=quiz, labels=labels, anchor=anchor)
+def answer_key_body(quiz: Quiz, labels: dict, handbook: Handbook) -> str:
+    return render(TEMPLATES, "key.html", quiz=quiz, labels=labels, anchor=anchor, handbook=handbook)
 
 
-def answer_key(quiz: Quiz, labels: dict) -> str:
-    return page(f"Answer key: {quiz.title}", answer_key_body(quiz, labels), "../html/index.html")
-
-
-def all_answer_keys(quizzes: dict[str, Quiz], labels: dict, notes: str = "") -> str:
-    """Every answer key on one page, after the trainer notes (if any): the source of the printable PDF."""
-    title = "Trainer notes and answer keys" if notes else "Answer keys"
-    return page(title, notes + "".join(answer_key_body(q, labels) for q in quizzes.values()), "../html/index.html")
+def answer_key(quiz: Quiz, labels: dict, handbook: Handbook) -> str:
+    return page(f"Answer key: {quiz.title}", answer_key_body(quiz, labels, handbook), handbook)
