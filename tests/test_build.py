@@ -12,7 +12,7 @@ from cpch.build import build_site
 SMALL_BOOK = Path(__file__).parent / "roots" / "build"
 
 
-def copy_book(tmp_path: Path) -> Path:
+def copy_small_book(tmp_path: Path) -> Path:
     """A private copy of the small book that a test may break."""
     return shutil.copytree(SMALL_BOOK, tmp_path / "book")
 
@@ -29,7 +29,7 @@ def test_a_clean_book_builds_every_page_in_the_toc(site):
 
 
 def test_a_broken_cross_reference_fails_naming_file_and_line(tmp_path, capsys):
-    book = copy_book(tmp_path)
+    book = copy_small_book(tmp_path)
     page = book / "part" / "chapter.md"
     lines = page.read_text().splitlines()
     lines[5:5] = ["", "See {ref}`no-such-section` for more.", ""]  # its own paragraph, on line 7
@@ -43,7 +43,7 @@ def test_a_broken_cross_reference_fails_naming_file_and_line(tmp_path, capsys):
 
 
 def test_a_page_missing_from_the_toc_fails(tmp_path, capsys):
-    book = copy_book(tmp_path)
+    book = copy_small_book(tmp_path)
     (book / "part" / "orphan.md").write_text("# Orphan\n\nNot listed anywhere.\n")
 
     status, _, err = build(book, tmp_path, capsys)
@@ -53,7 +53,7 @@ def test_a_page_missing_from_the_toc_fails(tmp_path, capsys):
 
 
 def test_an_unknown_glossary_term_fails(tmp_path, capsys):
-    book = copy_book(tmp_path)
+    book = copy_small_book(tmp_path)
     page = book / "part" / "chapter.md"
     page.write_text(page.read_text() + "\nThe {term}`XYZQ` is not defined.\n")
 
@@ -64,7 +64,7 @@ def test_an_unknown_glossary_term_fails(tmp_path, capsys):
 
 
 def test_a_failed_build_keeps_the_last_good_site(tmp_path, capsys):
-    book = copy_book(tmp_path)
+    book = copy_small_book(tmp_path)
     status, out, _ = build(book, tmp_path, capsys)
     assert status == 0 and (out / "index.html").exists()
 
@@ -76,7 +76,7 @@ def test_a_failed_build_keeps_the_last_good_site(tmp_path, capsys):
 
 
 def test_changing_the_engine_rebuilds_every_page(tmp_path, capsys):
-    book = copy_book(tmp_path)
+    book = copy_small_book(tmp_path)
     status, out, _ = build(book, tmp_path, capsys)
     assert status == 0
     (out / "_static" / "book.css").write_text("stale")
@@ -92,7 +92,7 @@ def test_changing_the_engine_rebuilds_every_page(tmp_path, capsys):
 
 
 def test_building_again_with_nothing_changed_succeeds_and_keeps_the_search_index(tmp_path, capsys):
-    book = copy_book(tmp_path)
+    book = copy_small_book(tmp_path)
     status, out, _ = build(book, tmp_path, capsys)
     assert status == 0
     index = (out / "searchindex.js").read_text()
