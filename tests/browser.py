@@ -35,10 +35,12 @@ def cold_load(browser, url: str, viewport=PHONE):
     return page, load
 
 
-def axe_violations(page, impacts=("serious", "critical")) -> list:
-    """Run axe-core in the page (through the debugger, so the page's CSP does not block it)."""
+def axe_violations(page, impacts=("serious", "critical"), rules=None) -> list:
+    """Run axe-core in the page (through the debugger, so the page's CSP does not block it): every
+    rule, or only the axe `rules` named."""
     page.evaluate(AXE.read_text())
-    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    options = {"resultTypes": ["violations"]} | ({"runOnly": {"type": "rule", "values": list(rules)}} if rules else {})
+    results = page.evaluate("(options) => axe.run(document, options)", options)
     return [
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
         for v in results["violations"]

@@ -70,12 +70,16 @@ def answer_question(item, entry: dict, right: bool) -> None:
     """Answer one question through its controls, as a learner would, rightly or wrongly."""
     kind, correct = entry["type"], entry.get("correct")
     if kind in ("single", "multiple"):
-        others = [i for i in range(item.locator("fieldset input").count()) if i not in correct]
+        # The boxes' states read in one round trip; only the boxes to change are clicked.
+        boxes = item.locator("fieldset input")
+        states = boxes.evaluate_all("els => els.map(e => [Number(e.value), e.checked, e.type === 'radio'])")
+        others = [i for i in range(len(states)) if i not in correct]
         # Wrong: one option that is not right, or (if every option is right) too few of them.
         wanted = set(correct) if right else set(others[:1]) or set(correct[1:])
-        for box in item.locator("fieldset input").all():
-            if (int(box.get_attribute("value")) in wanted) != box.is_checked():
-                box.click()
+        for index, (value, checked, radio) in enumerate(states):
+            # Checking a radio unchecks the others, so a radio is only ever clicked to check it.
+            if (value in wanted) != checked and (value in wanted or not radio):
+                boxes.nth(index).click()
     elif kind == "true-false":
         value = correct if right else ("false" if correct == "true" else "true")
         item.locator(f'fieldset input[value="{value}"]').check()
@@ -98,12 +102,13 @@ def language(frame) -> str:
 
 def answer_quiz(frame, quiz: str, right: bool) -> int:
     key = answer_key(frame, quiz)
-    items = frame.locator(f'section.quiz[data-quiz="{quiz}"] .quiz-question').all()
-    for item in items:
-        answer_question(item, key[item.get_attribute("data-question")], right)
+    items = frame.locator(f'section.quiz[data-quiz="{quiz}"] .quiz-question')
+    ids = items.evaluate_all("items => items.map((item) => item.dataset.question)")  # one round trip
+    for index, question in enumerate(ids):
+        answer_question(items.nth(index), key[question], right)
     check = quiz_messages(language(frame))["check"]
     frame.locator(f'section.quiz[data-quiz="{quiz}"]').get_by_role("button", name=check).click()
-    return len(items)
+    return len(ids)
 
 
 def scored_quizzes(frame) -> list[str]:
