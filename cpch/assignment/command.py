@@ -184,7 +184,9 @@ def add_command(commands) -> None:
         help="percentage of the scored items needed to pass, 0 to 100, with or without %% (default: 70)",
     )
     parser.add_argument("--out", type=Path, help="output folder (default: _build/assignments/<id>)")
-    parser.add_argument("--site", type=Path, default=Path("_build/html"), help="the built site, for its style sheets")
+    parser.add_argument(
+        "--site", type=Path, default=Path("_build/html/en"), help="the built site in one language, for its style sheets"
+    )
     parser.add_argument("--quizzes", type=Path, default=Path("quizzes"), help="folder of question banks")
     parser.add_argument("--book", type=Path, default=Path("book"), help="the book's sources, for section labels")
     parser.add_argument(

@@ -22,7 +22,12 @@ def add_command(commands) -> None:
         "written if any question cannot be written; exit status 1 then.",
     )
     parser.add_argument("--module", help="only this module id (default: every module with quizzes)")
-    parser.add_argument("--site", type=Path, default=Path("_build/html"), help="the built site (default: _build/html)")
+    parser.add_argument(
+        "--site",
+        type=Path,
+        default=Path("_build/html/en"),
+        help="the built site in one language (default: _build/html/en)",
+    )
     parser.add_argument("--quizzes", type=Path, default=Path("quizzes"), help="folder with modules.yml and the banks")
     parser.add_argument("--book", type=Path, default=Path("book"), help="the book, for its parts and labels")
     parser.add_argument(

@@ -57,7 +57,12 @@ def add_command(commands) -> None:
     )
     parser.add_argument("--module", help="only this module id (default: every module)")
     parser.add_argument("--version", choices=[*VERSIONS, "both"], default="both", help="SCORM version (default: both)")
-    parser.add_argument("--site", type=Path, default=Path("_build/html"), help="the built site (default: _build/html)")
+    parser.add_argument(
+        "--site",
+        type=Path,
+        default=Path("_build/html/en"),
+        help="the built site in one language (default: _build/html/en)",
+    )
     parser.add_argument("--quizzes", type=Path, default=Path("quizzes"), help="folder with modules.yml and the banks")
     parser.add_argument(
         "--out", type=Path, default=Path("_build/scorm"), help="where packages go (default: _build/scorm)"

@@ -111,7 +111,12 @@ def add_command(commands) -> None:
             "keys, and the SCORM packages and question banks already built (those not built are left out)."
         ),
     )
-    parser.add_argument("--site", type=Path, default=Path("_build/html"), help="the built site (default: _build/html)")
+    parser.add_argument(
+        "--site",
+        type=Path,
+        default=Path("_build/html/en"),
+        help="the built site in one language (default: _build/html/en)",
+    )
     parser.add_argument(
         "--site-url",
         default=DEFAULT_SITE_URL,
