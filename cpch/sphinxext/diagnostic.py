@@ -29,7 +29,7 @@ from cpch.diagnostic.html import Settings, render_block
 from cpch.diagnostic.messages import messages
 from cpch.i18n.localized import load_diagnostic_in
 from cpch.sphinxext.links import section_links
-from cpch.sphinxext.quiz import bank_locales, target_language, translation_of
+from cpch.sphinxext.quiz import load_in_language, translation_of
 
 logger = logging.getLogger(__name__)
 RAW_CLASS = "cpch-diagnostic"
@@ -48,16 +48,7 @@ def _load(path: str, mtime: float, language: str | None, locales: str, catalogue
 
 def load_file(path: Path, app: Sphinx):
     """The diagnostic at `path` in the build's language (translated like the banks: see quiz.py)."""
-    catalogue = translation_of(app, path)
-    catalogue_mtime = catalogue.stat().st_mtime if catalogue and catalogue.is_file() else 0.0
-    return _load(
-        str(path),
-        path.stat().st_mtime,
-        target_language(app),
-        str(bank_locales(app)),
-        catalogue_mtime,
-        app.config.cpch_quiz_draft_translations,
-    )
+    return load_in_language(path, app, _load)
 
 
 class DiagnosticDirective(SphinxDirective):

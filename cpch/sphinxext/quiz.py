@@ -4,6 +4,7 @@ The directive only records what to embed; the HTML is made after references are 
 because each question links to the book section named by its `source`.
 """
 
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -66,11 +67,12 @@ def translation_of(app: Sphinx, path: Path) -> Path | None:
     return None if language is None else catalogue_file(bank_locales(app), language, path.stem)
 
 
-def load_bank(path: Path, app: Sphinx):
-    """The bank at `path` in the build's language (LocatedError when its translation is incomplete)."""
+def load_in_language(path: Path, app: Sphinx, load: Callable):
+    """`load`'s reading of `path` in the build's language; `load` is cached on its arguments, which
+    include the file's and its catalogue's times, so an edit to either is read again."""
     catalogue = translation_of(app, path)
     catalogue_mtime = catalogue.stat().st_mtime if catalogue and catalogue.is_file() else 0.0
-    return _load(
+    return load(
         str(path),
         path.stat().st_mtime,
         target_language(app),
@@ -78,6 +80,11 @@ def load_bank(path: Path, app: Sphinx):
         catalogue_mtime,
         app.config.cpch_quiz_draft_translations,
     )
+
+
+def load_bank(path: Path, app: Sphinx):
+    """The bank at `path` in the build's language (LocatedError when its translation is incomplete)."""
+    return load_in_language(path, app, _load)
 
 
 def bank_path(app: Sphinx, quiz_id: str) -> Path:
