@@ -12,9 +12,9 @@ WORKERS ?= auto
 MOODLE_TARBALL ?= ../shared/lms/moodle-4.3.tar.gz
 export MOODLE_TARBALL
 
-.PHONY: all html i18n-update i18n-stats i18n-stats-banks scorm scorm-translated exports exports-translated cartridge trainer test test-lms test-fast test-content lint lint-js format fuzz bench serve clean
+.PHONY: all html i18n-update i18n-stats i18n-stats-banks scorm scorm-translated exports exports-translated cartridge trainer trainer-translated test test-lms test-fast test-content lint lint-js format fuzz bench serve clean
 
-all: html scorm scorm-translated exports exports-translated cartridge trainer
+all: html scorm scorm-translated exports exports-translated cartridge trainer trainer-translated
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -76,6 +76,13 @@ scorm-translated: html
 # in each question, for Moodle's multi-language content filter), beside the English exports.
 exports-translated: exports
 	for lang in $(TRANSLATED); do $(BIN)/cpch export --language $$lang --multilang --out $(BUILD)/exports || exit 1; done
+
+# _build/trainer-pack-<lang>/ and its zip: the trainer pack in that language, with the packages and
+# banks built in it (trainer notes are English only for now). Its handbook links go to
+# SITE_ROOT_URL<lang>/ when SITE_ROOT_URL (the address of the folder holding en/ and fr/, ending in /) is set.
+SITE_ROOT_URL ?=
+trainer-translated: html scorm-translated exports-translated /usr/bin/chromium
+	for lang in $(TRANSLATED); do $(BIN)/cpch trainer --language $$lang --site $(BUILD)/html/$$lang --scorm $(BUILD)/scorm --exports $(BUILD)/exports --out $(BUILD)/trainer-pack-$$lang $(if $(SITE_ROOT_URL),--site-url "$(SITE_ROOT_URL)$$lang/") || exit 1; done
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

@@ -13,13 +13,16 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from browser import axe_violations
-from conftest import ROOT, run_trainer
+from conftest import MODULES_FILE, ROOT, run_trainer
 from cpch.cli import main as cpch
-from cpch.exports.writer import FORMATS, export_banks
+from cpch.exports.writer import FORMATS, export_banks, export_multilang
+from cpch.i18n.localized import load_banks_in, load_modules_in
 from cpch.quiz.banks import bank_files, load_banks
 from cpch.scorm.command import site_pages
 from cpch.scorm.modules import load_modules
+from cpch.scorm.package import build_package
 from cpch.trainer.links import on_site, site_inventory
+from cpch.trainer.messages import messages
 from cpch.trainer.pack import copy_built_files
 from cpch.trainer.pages import catalogue
 
@@ -81,6 +84,11 @@ def test_the_zip_holds_exactly_the_folder(built, pack):
 
 
 def test_every_link_of_every_page_resolves_inside_the_pack_or_on_the_site(pack, site):
+    assert links_resolve(pack, site) > 500
+
+
+def links_resolve(pack: Path, site: Path) -> int:
+    """Check that every link of every page of `pack` resolves inside it or on the site; count them."""
     ids = {}
     for page in sorted(pack.rglob("*.html")):
         soup = BeautifulSoup(page.read_text(), "html.parser")
@@ -100,7 +108,7 @@ def test_every_link_of_every_page_resolves_inside_the_pack_or_on_the_site(pack, 
                 assert target.is_relative_to(pack) and target.is_file(), f"{page.name}: {link}"
                 if fragment and target.suffix == ".html":
                     assert fragment in ids[target], f"{page.name}: {link}"
-    assert checked > 500
+    return checked
 
 
 def pdf_links(reader: PdfReader) -> list[tuple[str, str]]:
@@ -232,8 +240,8 @@ def test_the_catalogue_lists_only_files_that_were_built(site, tmp_path):
     scorm.mkdir()
     exports.mkdir()
     (scorm / "diagnostic-scorm2004.zip").write_bytes(b"a package")
-    copied = copy_built_files(modules, QUIZZES, scorm, exports, tmp_path / "pack")
-    html = catalogue(QUIZZES, modules, site_inventory(site), copied.files, on_site(SITE_URL))
+    copied = copy_built_files(modules, QUIZZES, scorm, exports, tmp_path / "pack", messages("en"))
+    html = catalogue(QUIZZES, modules, site_inventory(site), copied.files, on_site(SITE_URL), messages("en"))
     links = set(re.findall(r'href="((?:scorm|banks)/[^"]*)"', html))
     assert links == {"scorm/diagnostic-scorm2004.zip"}
     assert pack_files(tmp_path / "pack") == {"scorm/diagnostic-scorm2004.zip"}
@@ -315,3 +323,62 @@ def test_trainer_tables_keep_whole_words_on_every_screen(browser, pack, viewport
         assert page.evaluate(BROKEN_WORDS) == [], html.name
         assert page.evaluate(OVERFLOW) <= 0, html.name
     page.close()
+
+
+# --- The French pack (`cpch trainer --language fr`), from the French site, banks and one French module.
+
+FRENCH = load_banks_in(bank_files(ROOT / "quizzes"), None, "fr", ROOT / "quizzes" / "locales")
+
+
+@pytest.fixture(scope="module")
+def french_pack(edition, tmp_path_factory) -> Path:
+    """The French pack, unzipped elsewhere; built from French banks exported here (with the bilingual
+    Moodle XML) and one French SCORM package, the diagnostic's (the smallest: one more PDF print)."""
+    french_site, root = edition / "fr", tmp_path_factory.mktemp("french")
+    exports, scorm = root / "exports", root / "scorm"
+    export_banks(FRENCH.values(), exports, list(FORMATS), language="fr")
+    export_multilang(list(QUIZZES.values()), list(FRENCH.values()), "fr", exports)
+    modules = load_modules_in(MODULES_FILE, site_pages(french_site), set(FRENCH), "fr", ROOT / "quizzes" / "locales")
+    build_package(modules["diagnostic"], "2004", french_site, scorm, MODULES_FILE, "fr")
+    options = ["--language", "fr", "--scorm", scorm, "--exports", exports, "--site-url", SITE_URL]
+    result = run_trainer(french_site, root / "trainer-pack-fr", NOTES, *options)
+    assert result.returncode == 0, result.stderr
+    assert "trainer notes left out" in result.stderr
+    with zipfile.ZipFile(root / "trainer-pack-fr.zip") as archive:
+        archive.extractall(root / "elsewhere")
+    return root / "elsewhere" / "trainer-pack-fr"
+
+
+def test_the_french_pack_is_french_and_links_its_french_files(french_pack, edition):
+    assert links_resolve(french_pack, edition / "fr") > 500
+    for page in french_pack.glob("*.html"):
+        assert '<html lang="fr">' in page.read_text(), page.name
+    files = pack_files(french_pack)
+    assert "scorm/diagnostic-fr-scorm2004.zip" in files and "notes.html" not in files
+    for quiz_id in FRENCH:
+        wanted = [f"{quiz_id}-fr{exporter.SUFFIX}" for exporter in FORMATS.values()] + [f"{quiz_id}-en-fr.moodle.xml"]
+        assert {f"banks/{name}" for name in wanted} <= files
+        assert f"banks/{quiz_id}.moodle.xml" not in files
+    index = (french_pack / "index.html").read_text()
+    assert "Catalogue des quiz et des modules" in index and "pas encore traduites" in index
+    assert 'href="banks/conclusion-en-fr.moodle.xml">Moodle XML, anglais et français<' in index
+
+
+def test_a_french_answer_key_holds_the_french_bank(french_pack):
+    for quiz_id, quiz in FRENCH.items():
+        text = BeautifulSoup((french_pack / f"key-{quiz_id}.html").read_text(), "html.parser").get_text(" ")
+        assert f"Corrigé : {quiz.title}" in text and "Source :" in text
+        english = QUIZZES[quiz_id]
+        assert quiz.title != english.title and english.title not in text
+        explained = [q for q in quiz.questions if q.explanation]
+        assert " ".join(explained[0].explanation.split()[:3]) in " ".join(text.split())
+
+
+def test_the_french_pdf_is_french_and_links_no_file(french_pack, edition):
+    reader = PdfReader(french_pack / "answer-keys.pdf")
+    assert list(outline(reader)) == ["Sommaire", "Corrigés"]
+    first = " ".join(unicodedata.normalize("NFKC", reader.pages[0].extract_text()).split())
+    assert "Sommaire" in first and f"Page 1 sur {len(reader.pages)}" in first
+    for kind, target in pdf_links(reader):
+        assert "file:" not in target.lower()
+        assert on_the_site(target, edition / "fr") if kind == "uri" else target in reader.named_destinations

@@ -5,20 +5,22 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from cpch.core.problems import LocatedError
+from cpch.core.messages import LANGUAGE
+from cpch.core.problems import LocatedError, shown
 from cpch.files import write_atomically
+from cpch.i18n.localized import is_source, load_banks_in, load_modules_in
 from cpch.progress import Progress
-from cpch.quiz.banks import bank_files, load_banks
+from cpch.quiz.banks import bank_files
 from cpch.quiz.labels import book_labels
 from cpch.quiz.model import Quiz
 from cpch.scorm.command import site_pages
-from cpch.scorm.modules import load_modules
 from cpch.trainer.links import on_site, quiz_order, site_inventory, site_url_problem
+from cpch.trainer.messages import messages
 from cpch.trainer.notes import book_order, load_notes, notes_body
 from cpch.trainer.pack import NewFolder, copy_built_files, write_zip
 from cpch.trainer.pages import answer_key, answer_key_body, catalogue, page
 from cpch.trainer.pdf import print_pdf
-from cpch.trainer.printable import TITLE, Section, document_body, head_style, sections
+from cpch.trainer.printable import Section, document_body, head_style, sections
 
 STATIC = Path(__file__).parent / "static"
 SITE_ASSETS = ["basic.css", "book.css", "favicon.svg"]
@@ -32,47 +34,60 @@ def in_book_order(quizzes: dict[str, Quiz], site: Path, docs: dict, order: list[
     return dict(sorted(quizzes.items(), key=lambda item: (ranked.get(item[0], len(ranked)), item[0])))
 
 
-def write_printable(out: Path, found: list[Section], notes_html: str, keys_html: str, handbook) -> list[Path]:
+def write_printable(
+    out: Path, found: list[Section], notes_html: str, keys_html: str, handbook, m: dict, lang: str
+) -> list[Path]:
     """answer-keys.html (contents, notes, keys) and the PDF printed from it."""
     html_path = out / "answer-keys.html"
 
     def write_document(pages: dict[str, int]) -> Path:
-        body = document_body(found, pages, notes_html, keys_html)
-        return write_atomically(html_path, page(TITLE, body, handbook, head_style(found)).encode())
+        body = document_body(found, pages, notes_html, keys_html, m)
+        document = page(m["printable_title"], body, handbook, m, lang, head_style(found, m))
+        return write_atomically(html_path, document.encode())
 
-    return [html_path, print_pdf(write_document, found, out / "answer-keys.pdf")]
+    return [html_path, print_pdf(write_document, found, out / "answer-keys.pdf", str(m["contents"]))]
+
+
+def read_notes(args, docs: dict, order: list[str]):
+    """The trainer notes; none in another language than English, as they are not translated yet."""
+    if not is_source(args.language) or not args.notes or not args.notes.is_dir():
+        return []
+    return load_notes(args.notes, set(docs), order)
 
 
 def write_trainer_pack(args, out: Path) -> tuple[list[Path], list[Path]]:
     """Write the pack into `out`; return the files written and the built files it could not find."""
     order = book_order(args.book)
-    quizzes = load_banks(bank_files(args.quizzes), book_labels(args.book))
-    modules = load_modules(args.quizzes / "modules.yml", site_pages(args.site), set(quizzes))
+    language, locales = args.language, args.locales or args.quizzes / "locales"
+    m = messages(language)
+    quizzes = load_banks_in(bank_files(args.quizzes), book_labels(args.book), language, locales)
+    modules = load_modules_in(args.quizzes / "modules.yml", site_pages(args.site), set(quizzes), language, locales)
     inventory = site_inventory(args.site)
     labels, docs = inventory["std:label"], inventory["std:doc"]
     quizzes = in_book_order(quizzes, args.site, docs, order)
-    notes = load_notes(args.notes, set(docs), order) if args.notes and args.notes.is_dir() else []
+    notes = read_notes(args, docs, order)
     handbook = on_site(args.site_url)
-    notes_html = notes_body(notes, docs, handbook)
+    notes_html = notes_body(notes, docs, handbook, m)
 
     (out / "assets").mkdir(parents=True)
     for name in SITE_ASSETS:
         shutil.copyfile(args.site / "_static" / name, out / "assets" / name)
     shutil.copyfile(STATIC / "trainer.css", out / "assets" / "trainer.css")
-    copied = copy_built_files(modules, quizzes, args.scorm, args.exports, out)
+    copied = copy_built_files(modules, quizzes, args.scorm, args.exports, out, m, language)
     files = replace(copied.files, notes=bool(notes))
-    written = [
-        *copied.written,
-        write_atomically(out / "index.html", catalogue(quizzes, modules, inventory, files, handbook).encode()),
-    ]
+    index = catalogue(quizzes, modules, inventory, files, handbook, m, language)
+    written = [*copied.written, write_atomically(out / "index.html", index.encode())]
     if notes:
-        written.append(write_atomically(out / "notes.html", page("Trainer notes", notes_html, handbook).encode()))
+        notes_page = page(m["notes_title"], notes_html, handbook, m, language)
+        written.append(write_atomically(out / "notes.html", notes_page.encode()))
     with Progress("Writing answer keys", len(quizzes) + 1) as bar:
         for quiz in quizzes.values():
-            written.append(write_atomically(out / f"key-{quiz.id}.html", answer_key(quiz, labels, handbook).encode()))
+            key = answer_key(quiz, labels, handbook, m, language)
+            written.append(write_atomically(out / f"key-{quiz.id}.html", key.encode()))
             bar.step(quiz.id)
-        keys_html = "".join(answer_key_body(quiz, labels, handbook) for quiz in quizzes.values())
-        written += write_printable(out, sections(notes, docs, quizzes.values()), notes_html, keys_html, handbook)
+        keys_html = "".join(answer_key_body(quiz, labels, handbook, m) for quiz in quizzes.values())
+        found = sections(notes, docs, quizzes.values(), m)
+        written += write_printable(out, found, notes_html, keys_html, handbook, m, language)
         bar.step("answer-keys.pdf")
     return written, copied.missing
 
@@ -81,6 +96,9 @@ def run(args) -> int:
     problem = site_url_problem(args.site_url)
     if problem:
         print(problem, file=sys.stderr)
+        return 2
+    if not LANGUAGE.fullmatch(args.language):
+        print(f"--language '{shown(args.language)}': use a language code such as en, fr or fr_CA", file=sys.stderr)
         return 2
     if not (args.site / "objects.inv").is_file():
         print(f"{args.site}: no built site; run `make html` first", file=sys.stderr)
@@ -97,6 +115,8 @@ def run(args) -> int:
         return 1
     for path in missing:
         print(f"left out of the pack (not built): {path}", file=sys.stderr)
+    if not is_source(args.language):
+        print(f"trainer notes left out: they are not translated into '{args.language}' yet", file=sys.stderr)
     print(f"{len(written)} file(s) written to {args.out}/ and {archive}; handbook links go to {args.site_url}")
     return 0
 
@@ -127,6 +147,17 @@ def add_command(commands) -> None:
     )
     parser.add_argument(
         "--exports", type=Path, default=Path("_build/exports"), help="built question banks (default: _build/exports)"
+    )
+    parser.add_argument(
+        "--language",
+        default="en",
+        help="the pack's language (default: en): its words, the banks and module titles from the catalogues in "
+        "--locales, and the SCORM packages and banks built in that language (<module>-<language>-scorm12.zip, "
+        "<quiz>-<language>.moodle.xml...); give the site built in that language with --site. Trainer notes "
+        "are English only for now: another language leaves them out",
+    )
+    parser.add_argument(
+        "--locales", type=Path, help="the catalogues of the banks and modules.yml (default: 'locales' in --quizzes)"
     )
     parser.add_argument("--quizzes", type=Path, default=Path("quizzes"), help="folder of banks and modules.yml")
     parser.add_argument("--book", type=Path, default=Path("book"), help="the book's sources, for section labels")

@@ -108,7 +108,7 @@ def load_notes(folder: Path, chapters: set[str], order: list[str]) -> list[Note]
     return sorted(notes, key=lambda note: (rank.get(note.chapter, len(rank)), note.chapter))
 
 
-def notes_body(notes: list[Note], docs: dict[str, tuple[str, str]], handbook) -> str:
+def notes_body(notes: list[Note], docs: dict[str, tuple[str, str]], handbook, m: dict) -> str:
     """The notes as HTML articles (templates/notes.html), each headed by a link to its chapter on the
     published site (`handbook` gives a site page's address there)."""
     return render(
@@ -118,4 +118,5 @@ def notes_body(notes: list[Note], docs: dict[str, tuple[str, str]], handbook) ->
         docs=docs,
         handbook=handbook,
         markdown=lambda text: Markup(_MARKDOWN.render(text)),
+        m=m,
     )

@@ -10,15 +10,16 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from cpch.exports import multilang
 from cpch.exports.writer import FORMATS
 from cpch.files import write_atomically, zip_bytes
+from cpch.i18n.localized import is_source
 from cpch.quiz.model import Quiz
 from cpch.scorm.modules import Module
 from cpch.scorm.package import package_name
 from cpch.trainer.pages import PackFiles
 
 SCORM_FOLDER, BANKS_FOLDER = "scorm", "banks"
-BANK_LABELS = {"moodle": "Moodle XML", "gift": "GIFT", "qti": "QTI 2.1"}
 
 
 @dataclass
@@ -28,10 +29,26 @@ class Copied:
     missing: list[Path]  # files the catalogue would describe, not found where they are built
 
 
+def bank_names(quiz_id: str, language: str, m: dict) -> list[tuple[str, str]]:
+    """(label, file name) of each export of a bank in `language`, as `cpch export` names them; in another
+    language than English, also the bank holding English and that language (`--multilang`)."""
+    if is_source(language):
+        return [(m[f"bank_{name}"], f"{quiz_id}{exporter.SUFFIX}") for name, exporter in FORMATS.items()]
+    names = [(m[f"bank_{name}"], f"{quiz_id}-{language}{exporter.SUFFIX}") for name, exporter in FORMATS.items()]
+    both = m["bank_multilang"].format(language=m["language_name"])
+    return [*names, (both, f"{quiz_id}-en-{language}{multilang.SUFFIX}")]
+
+
 def copy_built_files(
-    modules: dict[str, Module], quizzes: dict[str, Quiz], scorm: Path, exports: Path, out: Path
+    modules: dict[str, Module],
+    quizzes: dict[str, Quiz],
+    scorm: Path,
+    exports: Path,
+    out: Path,
+    m: dict,
+    language: str = "en",
 ) -> Copied:
-    """Copy each module's SCORM packages and each bank's exports that exist into `out`."""
+    """Copy each module's SCORM packages and each bank's exports in `language` that exist into `out`."""
     written: list[Path] = []
     missing: list[Path] = []
 
@@ -48,15 +65,15 @@ def copy_built_files(
     packages: dict[str, list[tuple[str, str]]] = {}
     for module in modules.values():
         for version in module.versions:
-            href = take(scorm / package_name(module, version), SCORM_FOLDER)
+            href = take(scorm / package_name(module, version, language), SCORM_FOLDER)
             if href:
                 packages.setdefault(module.id, []).append((f"SCORM {version}", href))
     banks: dict[str, list[tuple[str, str]]] = {}
     for quiz in quizzes.values():
-        for name, exporter in FORMATS.items():
-            href = take(exports / f"{quiz.id}{exporter.SUFFIX}", BANKS_FOLDER)
+        for label, name in bank_names(quiz.id, language, m):
+            href = take(exports / name, BANKS_FOLDER)
             if href:
-                banks.setdefault(quiz.id, []).append((BANK_LABELS[name], href))
+                banks.setdefault(quiz.id, []).append((label, href))
     return Copied(PackFiles(packages, banks), written, missing)
 
 

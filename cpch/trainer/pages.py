@@ -31,7 +31,7 @@ class PackFiles:
     notes: bool = False
 
 
-def page(title: str, body: str, handbook: Handbook, head_style: str = "") -> str:
+def page(title: str, body: str, handbook: Handbook, m: dict, lang: str = "en", head_style: str = "") -> str:
     # Wide tables carry their headers cell by cell, so a phone shows them as labelled rows (book.css).
     return render(
         TEMPLATES,
@@ -42,6 +42,8 @@ def page(title: str, body: str, handbook: Handbook, head_style: str = "") -> str
         site_link=handbook(),
         styles=STYLES,
         head_style=Markup(head_style),
+        m=m,
+        lang=lang,
     )
 
 
@@ -75,10 +77,16 @@ def anchor(quiz: Quiz, question: Question) -> str:
 
 
 def catalogue(
-    quizzes: dict[str, Quiz], modules: dict[str, Module], inventory: dict, files: PackFiles, handbook: Handbook
+    quizzes: dict[str, Quiz],
+    modules: dict[str, Module],
+    inventory: dict,
+    files: PackFiles,
+    handbook: Handbook,
+    m: dict,
+    lang: str = "en",
 ) -> str:
     labels, docs = inventory["std:label"], inventory["std:doc"]
-    objectives = render(TEMPLATES, "objectives.html", quizzes=quizzes, numbers=numbers, anchor=anchor)
+    objectives = render(TEMPLATES, "objectives.html", quizzes=quizzes, numbers=numbers, anchor=anchor, m=m)
     body = render(
         TEMPLATES,
         "catalogue.html",
@@ -92,13 +100,15 @@ def catalogue(
         files=files,
         handbook=handbook,
         objectives=Markup(objectives),
+        m=m,
     )
-    return page("Catalogue of quizzes and modules", body, handbook)
+    return page(m["catalogue_title"], body, handbook, m, lang)
 
 
-def answer_key_body(quiz: Quiz, labels: dict, handbook: Handbook) -> str:
-    return render(TEMPLATES, "key.html", quiz=quiz, labels=labels, anchor=anchor, handbook=handbook)
+def answer_key_body(quiz: Quiz, labels: dict, handbook: Handbook, m: dict) -> str:
+    return render(TEMPLATES, "key.html", quiz=quiz, labels=labels, anchor=anchor, handbook=handbook, m=m)
 
 
-def answer_key(quiz: Quiz, labels: dict, handbook: Handbook) -> str:
-    return page(f"Answer key: {quiz.title}", answer_key_body(quiz, labels, handbook), handbook)
+def answer_key(quiz: Quiz, labels: dict, handbook: Handbook, m: dict, lang: str = "en") -> str:
+    title = m["answer_key_title"].format(title=quiz.title)
+    return page(title, answer_key_body(quiz, labels, handbook, m), handbook, m, lang)

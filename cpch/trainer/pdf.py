@@ -31,10 +31,10 @@ def section_pages(document: bytes) -> dict[str, int]:
     return pages
 
 
-def with_outline(document: bytes, found: list[Section], pages: dict[str, int]) -> bytes:
+def with_outline(document: bytes, found: list[Section], pages: dict[str, int], contents: str = "Contents") -> bytes:
     """`document` with a bookmark per group and per section; viewers open it with the outline shown."""
     writer = PdfWriter(io.BytesIO(document), incremental=True)  # appends to Chromium's bytes: twice as fast
-    writer.add_outline_item(title="Contents", page_number=0)
+    writer.add_outline_item(title=contents, page_number=0)
     parents: dict[str, IndirectObject] = {}
     for section in found:
         if section.anchor not in pages:
@@ -49,7 +49,9 @@ def with_outline(document: bytes, found: list[Section], pages: dict[str, int]) -
     return buffer.getvalue()
 
 
-def print_pdf(write_html: Callable[[dict[str, int]], Path], found: list[Section], pdf: Path) -> Path:
+def print_pdf(
+    write_html: Callable[[dict[str, int]], Path], found: list[Section], pdf: Path, contents: str = "Contents"
+) -> Path:
     """Print the HTML that `write_html(pages)` writes (A4, backgrounds on) until its contents page
     gives the right page numbers; write `pdf` only once complete."""
     pages: dict[str, int] = {}
@@ -66,4 +68,4 @@ def print_pdf(write_html: Callable[[dict[str, int]], Path], found: list[Section]
         else:
             raise RuntimeError(f"the page numbers of {pdf.name} changed at each of {MAX_PRINTS} prints")
         browser.close()
-    return write_atomically(pdf, with_outline(document, found, pages))
+    return write_atomically(pdf, with_outline(document, found, pages, contents))

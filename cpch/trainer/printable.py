@@ -2,7 +2,8 @@
 
 Each section prints on its own named page (CSS `page`), whose margin boxes carry a running header
 (the section's title) and a footer "Page N of M". The contents page gives each section's first
-page, which only a print can tell: cpch.trainer.pdf prints until those numbers stay the same."""
+page, which only a print can tell: cpch.trainer.pdf prints until those numbers stay the same.
+Its words come from the pack's messages (`m`, cpch.trainer.messages)."""
 
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,8 +14,6 @@ from cpch.core.markup import render
 from cpch.trainer.notes import Note
 
 TEMPLATES = Path(__file__).parent / "templates"
-TITLE = "Trainer notes and answer keys"
-NOTES_GROUP, KEYS_GROUP = "Trainer notes", "Answer keys"
 
 
 @dataclass(frozen=True)
@@ -29,11 +28,17 @@ def note_anchor(note: Note) -> str:
     return "notes-" + note.chapter.replace("/", "-")
 
 
-def sections(notes: list[Note], docs: dict, quizzes) -> list[Section]:
+def sections(notes: list[Note], docs: dict, quizzes, m: dict) -> list[Section]:
     found = [
-        Section(note_anchor(n), docs[n.chapter][1], f"Trainer notes: {docs[n.chapter][1]}", NOTES_GROUP) for n in notes
+        Section(note_anchor(n), title, str(m["notes_header"].format(title=title)), str(m["notes_title"]))
+        for n in notes
+        for title in [docs[n.chapter][1]]
     ]
-    return found + [Section(f"key-{q.id}", q.title, f"Answer key: {q.title}", KEYS_GROUP) for q in quizzes]
+    keys = [
+        Section(f"key-{q.id}", q.title, str(m["answer_key_title"].format(title=q.title)), str(m["answer_keys"]))
+        for q in quizzes
+    ]
+    return found + keys
 
 
 def css_string(text: str) -> str:
@@ -42,23 +47,29 @@ def css_string(text: str) -> str:
     return f'"{escaped}"'
 
 
-def running_headers(found: list[Section]) -> str:
-    """A named page per section, whose top margin names it."""
-    rules = [f"@page {{ @top-right {{ content: {css_string(TITLE)}; }} }}"]
+def running_headers(found: list[Section], m: dict) -> str:
+    """A named page per section, whose top margin names it; every page's footer numbers it."""
+    page, of = css_string(m["page"] + " "), css_string(" " + m["of"] + " ")
+    rules = [
+        f"@page {{ @top-right {{ content: {css_string(m['printable_title'])}; }} }}",
+        f"@page {{ @bottom-center {{ content: {page} counter(page) {of} counter(pages); }} }}",
+    ]
     for n, section in enumerate(found, 1):
         rules.append(f"#{section.anchor} {{ page: section-{n}; }}")
         rules.append(f"@page section-{n} {{ @top-left {{ content: {css_string(section.header)}; }} }}")
     return "\n".join(rules)
 
 
-def contents(found: list[Section], pages: dict[str, int]) -> str:
-    groups = {group: [s for s in found if s.group == group] for group in (NOTES_GROUP, KEYS_GROUP)}
-    return render(TEMPLATES, "contents.html", groups={g: s for g, s in groups.items() if s}, pages=pages)
+def contents(found: list[Section], pages: dict[str, int], m: dict) -> str:
+    groups: dict[str, list[Section]] = {}
+    for section in found:
+        groups.setdefault(section.group, []).append(section)
+    return render(TEMPLATES, "contents.html", groups=groups, pages=pages, title=m["contents"])
 
 
-def document_body(found: list[Section], pages: dict[str, int], notes_html: str, keys_html: str) -> str:
-    return contents(found, pages) + notes_html + keys_html
+def document_body(found: list[Section], pages: dict[str, int], notes_html: str, keys_html: str, m: dict) -> str:
+    return contents(found, pages, m) + notes_html + keys_html
 
 
-def head_style(found: list[Section]) -> Markup:
-    return Markup(running_headers(found))
+def head_style(found: list[Section], m: dict) -> Markup:
+    return Markup(running_headers(found, m))
