@@ -2,6 +2,7 @@
 question banks they describe, checked from an unzipped copy in another folder."""
 
 import re
+import shutil
 import unicodedata
 import zipfile
 from html import escape
@@ -15,6 +16,7 @@ from pypdf import PdfReader
 from browser import axe_violations
 from conftest import MODULES_FILE, ROOT, run_trainer
 from cpch.cli import main as cpch
+from cpch.core.problems import LocatedError
 from cpch.exports.writer import FORMATS, export_banks, export_multilang
 from cpch.i18n.localized import load_banks_in, load_modules_in
 from cpch.quiz.banks import bank_files, load_banks
@@ -23,6 +25,8 @@ from cpch.scorm.modules import load_modules
 from cpch.scorm.package import build_package
 from cpch.trainer.links import on_site, site_inventory
 from cpch.trainer.messages import messages
+from cpch.trainer.note_catalogues import translated, update
+from cpch.trainer.notes import read_note
 from cpch.trainer.pack import copy_built_files
 from cpch.trainer.pages import catalogue
 
@@ -343,7 +347,6 @@ def french_pack(edition, tmp_path_factory) -> Path:
     options = ["--language", "fr", "--scorm", scorm, "--exports", exports, "--site-url", SITE_URL]
     result = run_trainer(french_site, root / "trainer-pack-fr", NOTES, *options)
     assert result.returncode == 0, result.stderr
-    assert "trainer notes left out" in result.stderr
     with zipfile.ZipFile(root / "trainer-pack-fr.zip") as archive:
         archive.extractall(root / "elsewhere")
     return root / "elsewhere" / "trainer-pack-fr"
@@ -354,13 +357,17 @@ def test_the_french_pack_is_french_and_links_its_french_files(french_pack, editi
     for page in french_pack.glob("*.html"):
         assert '<html lang="fr">' in page.read_text(), page.name
     files = pack_files(french_pack)
-    assert "scorm/diagnostic-fr-scorm2004.zip" in files and "notes.html" not in files
+    assert {"scorm/diagnostic-fr-scorm2004.zip", "notes.html"} <= files
     for quiz_id in FRENCH:
         wanted = [f"{quiz_id}-fr{exporter.SUFFIX}" for exporter in FORMATS.values()] + [f"{quiz_id}-en-fr.moodle.xml"]
         assert {f"banks/{name}" for name in wanted} <= files
         assert f"banks/{quiz_id}.moodle.xml" not in files
     index = (french_pack / "index.html").read_text()
-    assert "Catalogue des quiz et des modules" in index and "pas encore traduites" in index
+    assert "Catalogue des quiz et des modules" in index and 'href="notes.html">Notes du formateur<' in index
+    notes = (french_pack / "notes.html").read_text()
+    assert notes.count('class="trainer-note"') == len(list(NOTES.rglob("*.md")))
+    assert "Notes du formateur : animer l&#x27;autodiagnostic en atelier d&#x27;équipe" in notes
+    assert not any(escape(phrase) in notes for phrase in note_phrases())
     assert 'href="banks/conclusion-en-fr.moodle.xml">Moodle XML, anglais et français<' in index
 
 
@@ -368,17 +375,32 @@ def test_a_french_answer_key_holds_the_french_bank(french_pack):
     for quiz_id, quiz in FRENCH.items():
         text = BeautifulSoup((french_pack / f"key-{quiz_id}.html").read_text(), "html.parser").get_text(" ")
         assert f"Corrigé : {quiz.title}" in text and "Source :" in text
-        english = QUIZZES[quiz_id]
-        assert quiz.title != english.title and english.title not in text
-        explained = [q for q in quiz.questions if q.explanation]
-        assert " ".join(explained[0].explanation.split()[:3]) in " ".join(text.split())
+        words = " ".join(text.split())
+        french, english = [next(q for q in bank.questions if q.explanation) for bank in (quiz, QUIZZES[quiz_id])]
+        assert " ".join(french.explanation.split()[:4]) in words
+        assert " ".join(english.explanation.split()[:4]) not in words
 
 
 def test_the_french_pdf_is_french_and_links_no_file(french_pack, edition):
     reader = PdfReader(french_pack / "answer-keys.pdf")
-    assert list(outline(reader)) == ["Sommaire", "Corrigés"]
+    assert list(outline(reader)) == ["Sommaire", "Notes du formateur", "Corrigés"]
     first = " ".join(unicodedata.normalize("NFKC", reader.pages[0].extract_text()).split())
     assert "Sommaire" in first and f"Page 1 sur {len(reader.pages)}" in first
     for kind, target in pdf_links(reader):
         assert "file:" not in target.lower()
         assert on_the_site(target, edition / "fr") if kind == "uri" else target in reader.named_destinations
+
+
+def test_a_changed_paragraph_of_the_notes_fails_the_french_pack_naming_its_entry(tmp_path):
+    """A paragraph changed in English makes its French entry fuzzy (update); the translation then fails."""
+    notes = tmp_path / "notes"
+    shutil.copytree(NOTES, notes)
+    note_file = notes / "conclusion.md"
+    note_file.write_text(note_file.read_text().replace("Groups of three to five.", "Groups of two to five."))
+    update(notes, "fr")
+    note = read_note(note_file, {"conclusion"})
+    with pytest.raises(LocatedError) as error:
+        translated(note, notes, "fr")
+    [problem] = error.value.problems
+    assert problem.path == notes / "locales/fr/LC_MESSAGES/conclusion.po" and problem.line > 1
+    assert "'Groups of two to five.' is fuzzy" in problem.message

@@ -16,6 +16,7 @@ from cpch.quiz.model import Quiz
 from cpch.scorm.command import site_pages
 from cpch.trainer.links import on_site, quiz_order, site_inventory, site_url_problem
 from cpch.trainer.messages import messages
+from cpch.trainer.note_catalogues import translated
 from cpch.trainer.notes import book_order, load_notes, notes_body
 from cpch.trainer.pack import NewFolder, copy_built_files, write_zip
 from cpch.trainer.pages import answer_key, answer_key_body, catalogue, page
@@ -49,10 +50,14 @@ def write_printable(
 
 
 def read_notes(args, docs: dict, order: list[str]):
-    """The trainer notes; none in another language than English, as they are not translated yet."""
-    if not is_source(args.language) or not args.notes or not args.notes.is_dir():
+    """The trainer notes, in the pack's language (cpch.trainer.note_catalogues: a missing or fuzzy
+    paragraph fails, naming the catalogue and entry); none without a notes folder."""
+    if not args.notes or not args.notes.is_dir():
         return []
-    return load_notes(args.notes, set(docs), order)
+    notes = load_notes(args.notes, set(docs), order)
+    if is_source(args.language):
+        return notes
+    return [translated(note, args.notes, args.language) for note in notes]
 
 
 def write_trainer_pack(args, out: Path) -> tuple[list[Path], list[Path]]:
@@ -115,8 +120,6 @@ def run(args) -> int:
         return 1
     for path in missing:
         print(f"left out of the pack (not built): {path}", file=sys.stderr)
-    if not is_source(args.language):
-        print(f"trainer notes left out: they are not translated into '{args.language}' yet", file=sys.stderr)
     print(f"{len(written)} file(s) written to {args.out}/ and {archive}; handbook links go to {args.site_url}")
     return 0
 
@@ -153,8 +156,8 @@ def add_command(commands) -> None:
         default="en",
         help="the pack's language (default: en): its words, the banks and module titles from the catalogues in "
         "--locales, and the SCORM packages and banks built in that language (<module>-<language>-scorm12.zip, "
-        "<quiz>-<language>.moodle.xml...); give the site built in that language with --site. Trainer notes "
-        "are English only for now: another language leaves them out",
+        "<quiz>-<language>.moodle.xml...); give the site built in that language with --site. Trainer notes are "
+        "translated by the catalogues in <notes>/locales/<language>/LC_MESSAGES/",
     )
     parser.add_argument(
         "--locales", type=Path, help="the catalogues of the banks and modules.yml (default: 'locales' in --quizzes)"
