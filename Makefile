@@ -34,6 +34,7 @@ SITE := $(BUILD)/html/en
 # `make i18n-update LANGUAGE=es` starts a new language.
 i18n-update: $(BIN)/.installed
 	$(BIN)/python -m cpch.page_catalogues update $(if $(LANGUAGE),--language $(LANGUAGE))
+	for lang in $(or $(LANGUAGE),$(TRANSLATED)); do $(BIN)/python -m cpch.trainer.note_catalogues update --language $$lang || exit 1; done
 
 i18n-stats: $(BIN)/.installed i18n-stats-banks
 	$(BIN)/python -m cpch.page_catalogues stats $(if $(LANGUAGE),--language $(LANGUAGE))
@@ -78,7 +79,7 @@ exports-translated: exports
 	for lang in $(TRANSLATED); do $(BIN)/cpch export --language $$lang --multilang --out $(BUILD)/exports || exit 1; done
 
 # _build/trainer-pack-<lang>/ and its zip: the trainer pack in that language, with the packages and
-# banks built in it (trainer notes are English only for now). Its handbook links go to
+# banks built in it, and the trainer notes translated in trainer-notes/locales/. Its handbook links go to
 # SITE_ROOT_URL<lang>/ when SITE_ROOT_URL (the address of the folder holding en/ and fr/, ending in /) is set.
 SITE_ROOT_URL ?=
 trainer-translated: html scorm-translated exports-translated /usr/bin/chromium
