@@ -366,7 +366,8 @@ def test_the_french_pack_is_french_and_links_its_french_files(french_pack, editi
     assert "Catalogue des quiz et des modules" in index and 'href="notes.html">Notes du formateur<' in index
     notes = (french_pack / "notes.html").read_text()
     assert notes.count('class="trainer-note"') == len(list(NOTES.rglob("*.md")))
-    assert "Notes du formateur : animer l&#x27;autodiagnostic en atelier d&#x27;équipe" in notes
+    text = BeautifulSoup(notes, "html.parser").get_text(" ")
+    assert "Notes du formateur : animer l'autodiagnostic en atelier d'équipe" in text
     assert not any(escape(phrase) in notes for phrase in note_phrases())
     assert 'href="banks/conclusion-en-fr.moodle.xml">Moodle XML, anglais et français<' in index
 
