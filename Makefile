@@ -38,6 +38,7 @@ i18n-update: $(BIN)/.installed
 
 i18n-stats: $(BIN)/.installed i18n-stats-banks
 	$(BIN)/python -m cpch.page_catalogues stats $(if $(LANGUAGE),--language $(LANGUAGE))
+	@for lang in $(or $(LANGUAGE),$(TRANSLATED)); do $(BIN)/python -m cpch.trainer.note_catalogues stats --language $$lang; done
 
 # SCORM 1.2 and 2004 packages of every module in quizzes/modules.yml, from the built site.
 scorm: html

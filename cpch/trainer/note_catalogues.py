@@ -6,7 +6,7 @@ msgid. `update` brings the catalogues in line with the notes with Babel (a chang
 old translation, marked fuzzy); a note is translated only when every block has a translation that is
 not fuzzy, otherwise the error names the catalogue and the entry.
 
-    python -m cpch.trainer.note_catalogues update --language fr [--notes trainer-notes]
+    python -m cpch.trainer.note_catalogues update|stats --language fr [--notes trainer-notes]
 """
 
 import argparse
@@ -66,7 +66,9 @@ def update(notes: Path, language: str) -> list[Path]:
         fresh = template(note_file, notes, language)
         if path.is_file():
             catalogue = read(path)
+            created = catalogue.creation_date
             catalogue.update(fresh, update_header_comment=False)
+            catalogue.creation_date = created  # a file changes only when its entries do
         else:
             catalogue = fresh
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -100,12 +102,31 @@ def translated(note: Note, notes: Path, language: str) -> Note:
     return replace(note, body="\n\n".join(out))
 
 
+def coverage(notes: Path, language: str) -> tuple[int, int, int]:
+    """(paragraphs, translated, fuzzy) over every notes file, by its catalogue in `language`."""
+    total = done = fuzzy = 0
+    for note_file in note_files(notes):
+        path = catalogue_path(notes, language, note_file)
+        catalogue = read(path) if path.is_file() else Catalog()
+        for block in blocks(note_file.read_text(encoding="utf-8").split("\n---\n", 1)[-1]):
+            message = catalogue.get(block)
+            total += 1
+            if message is not None and text(message.string).strip():
+                fuzzy += message.fuzzy
+                done += not message.fuzzy
+    return total, done, fuzzy
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m cpch.trainer.note_catalogues", description=__doc__)
-    parser.add_argument("action", choices=["update"])
+    parser.add_argument("action", choices=["update", "stats"])
     parser.add_argument("--language", required=True)
     parser.add_argument("--notes", type=Path, default=Path("trainer-notes"))
     args = parser.parse_args(argv)
+    if args.action == "stats":
+        total, done, fuzzy = coverage(args.notes, args.language)
+        print(f"trainer notes ({args.language}): {done}/{total} paragraphs translated, {fuzzy} fuzzy")
+        return 0
     try:
         written = update(args.notes, args.language)
     except LocatedError as error:
