@@ -12,9 +12,9 @@ WORKERS ?= auto
 MOODLE_TARBALL ?= ../shared/lms/moodle-4.3.tar.gz
 export MOODLE_TARBALL
 
-.PHONY: all html i18n-update i18n-stats i18n-stats-banks scorm scorm-translated exports exports-translated cartridge trainer trainer-translated test test-lms test-fast test-content lint lint-js format fuzz bench serve clean
+.PHONY: all html i18n-update i18n-stats i18n-stats-banks scorm scorm-translated exports exports-translated cartridge cartridge-translated trainer trainer-translated test test-lms test-fast test-content lint lint-js format fuzz bench serve clean
 
-all: html scorm scorm-translated exports exports-translated cartridge trainer trainer-translated
+all: html scorm scorm-translated exports exports-translated cartridge cartridge-translated trainer trainer-translated
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -78,6 +78,11 @@ scorm-translated: html
 # in each question, for Moodle's multi-language content filter), beside the English exports.
 exports-translated: exports
 	for lang in $(TRANSLATED); do $(BIN)/cpch export --language $$lang --multilang --out $(BUILD)/exports || exit 1; done
+
+# <module>-<lang>.imscc beside the English cartridges: chapters from the site in that language, quizzes
+# from the translated banks.
+cartridge-translated: html
+	for lang in $(TRANSLATED); do $(BIN)/cpch cartridge --site $(BUILD)/html/$$lang --language $$lang --out $(BUILD)/cartridge || exit 1; done
 
 # _build/trainer-pack-<lang>/ and its zip: the trainer pack in that language, with the packages and
 # banks built in it, and the trainer notes translated in trainer-notes/locales/. Its handbook links go to

@@ -20,9 +20,11 @@ from cpch.cartridge.package import build_cartridge, parts_of_book
 from cpch.cli import main as cpch
 from cpch.exports.common import ExportError, number
 from cpch.exports.writer import bank_selection
+from cpch.i18n.localized import load_banks_in, load_modules_in
 from cpch.quiz import load_quiz
 from cpch.quiz.banks import bank_files, load_banks
 from cpch.quiz.labels import book_labels
+from cpch.scorm.command import site_pages
 from lms.moodle_site import TARBALL
 
 TESTS = Path(__file__).parent
@@ -31,6 +33,7 @@ QTI = {"q": "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"}
 EVERY_TYPE = TESTS / "banks" / "good" / "every-type.yml"
 HOSTILE = TESTS / "banks" / "good" / "hostile.yml"
 TEXT = messages("en")
+LOCALES = ROOT / "quizzes" / "locales"
 
 
 @pytest.fixture(scope="session")
@@ -42,6 +45,27 @@ def quizzes():
 def cartridges(site, modules, quizzes) -> dict:
     parts = parts_of_book(ROOT / "book")
     return {m: build_cartridge(modules[m], quizzes, site, parts, MODULES_FILE) for m in modules if modules[m].quizzes}
+
+
+@pytest.fixture(scope="session")
+def french(edition):
+    """The French edition's inputs and cartridges: modules, quizzes and parts of the book in French."""
+    files = bank_files(ROOT / "quizzes")
+    quizzes = load_banks_in(files, book_labels(ROOT / "book"), "fr", LOCALES)
+    modules = load_modules_in(MODULES_FILE, site_pages(edition / "fr"), set(quizzes), "fr", LOCALES)
+    parts = parts_of_book(ROOT / "book", "fr")
+    built = {
+        m: build_cartridge(modules[m], quizzes, edition / "fr", parts, MODULES_FILE, "fr")
+        for m in modules
+        if modules[m].quizzes
+    }
+    return {"modules": modules, "quizzes": quizzes, "parts": parts, "cartridges": built}
+
+
+@pytest.fixture(scope="session")
+def every_language(cartridges, french) -> dict:
+    """language -> the cartridges in it."""
+    return {"en": cartridges, "fr": french["cartridges"]}
 
 
 def unzipped(cartridge) -> dict[str, bytes]:
@@ -93,9 +117,9 @@ def test_every_scored_module_has_a_cartridge_and_the_command_writes_them(tmp_pat
     assert [p.name for p in (tmp_path / "one").iterdir()] == ["integrity.imscc"]
 
 
-def test_manifests_and_assessments_pass_the_schemas_moodle_validates_with(cartridges, schemas):
+def test_manifests_and_assessments_pass_the_schemas_moodle_validates_with(every_language, schemas):
     manifest_schema, qti_schema = schemas
-    for cartridge in cartridges.values():
+    for cartridge in [c for built in every_language.values() for c in built.values()]:
         files = unzipped(cartridge)
         manifest = etree.fromstring(files["imsmanifest.xml"])
         assert manifest_schema.validate(manifest), f"{cartridge.name}: {manifest_schema.error_log}"
@@ -111,8 +135,13 @@ def test_the_schemas_refuse_a_broken_manifest(cartridges, schemas):
     assert not schemas[0].validate(etree.fromstring(broken))
 
 
-def test_the_organisation_holds_each_chapter_then_its_quiz_grouped_by_part_of_the_book(cartridges, modules, quizzes):
-    parts = parts_of_book(ROOT / "book")
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_organisation_holds_each_chapter_then_its_quiz_grouped_by_part_of_the_book(
+    language, cartridges, modules, quizzes, french
+):
+    if language == "fr":
+        cartridges, modules, quizzes = french["cartridges"], french["modules"], french["quizzes"]
+    parts, text = parts_of_book(ROOT / "book", language), messages(language)
     for module_id, cartridge in cartridges.items():
         module, files = modules[module_id], unzipped(cartridge)
         manifest = etree.fromstring(files["imsmanifest.xml"])
@@ -132,13 +161,13 @@ def test_the_organisation_holds_each_chapter_then_its_quiz_grouped_by_part_of_th
             for i in manifest.iterfind(".//cp:item[@identifierref]", CP)
             if resources[i.get("identifierref")].get("type").endswith("/assessment")
         ]
-        assert quiz_titles == [TEXT["quiz_title"].format(title=quizzes[q].title) for q in module.quizzes]
+        assert quiz_titles == [text["quiz_title"].format(title=quizzes[q].title) for q in module.quizzes]
         titles = [s.findtext("cp:title", namespaces=CP) for s in sections]
         assert len(titles) == len(set(titles)), "one section per part, in book order"
 
 
-def test_every_file_is_listed_and_every_listed_file_is_there(cartridges):
-    for cartridge in cartridges.values():
+def test_every_file_is_listed_and_every_listed_file_is_there(every_language):
+    for cartridge in [c for built in every_language.values() for c in built.values()]:
         files = unzipped(cartridge)
         manifest = etree.fromstring(files["imsmanifest.xml"])
         listed = {f.get("href") for f in manifest.iterfind(".//cp:file", CP)}
@@ -147,12 +176,13 @@ def test_every_file_is_listed_and_every_listed_file_is_there(cartridges):
             assert resource.get("href") in (None, resource.find("cp:file", CP).get("href"))
 
 
-def test_chapter_pages_stand_alone_with_their_images_and_no_scripts(cartridges):
-    for cartridge in cartridges.values():
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_chapter_pages_stand_alone_with_their_images_and_no_scripts(every_language, language):
+    for cartridge in every_language[language].values():
         files = unzipped(cartridge)
         for name in [n for n in files if n.endswith(".html")]:
             page = files[name].decode()
-            assert page.count("<h1") == 1 and 'lang="en"' in page
+            assert page.count("<h1") == 1 and f'<html lang="{language}">' in page
             assert not re.search(r"<(script|form|input|button|select|textarea)\b", page), name
             for src in re.findall(r'<img[^>]*\bsrc="([^"]+)"', page):
                 assert f"pages/{src}" in files, f"{name}: {src}"
@@ -165,6 +195,54 @@ def test_a_page_that_embeds_a_quiz_names_the_quiz_activity_instead(cartridges, q
     title = TEXT["quiz_title"].format(title=quizzes["why-cooperate"].title)
     assert f'<p class="quiz-note">{TEXT["quiz_note"].format(title=title)}</p>' in page
     assert "data-quiz" not in page
+
+
+# The French edition --------------------------------------------------------------------------------------------
+
+
+def test_the_command_writes_french_cartridges_beside_the_english_ones(tmp_path, edition, french):
+    out = tmp_path / "out"
+    project = ["--quizzes", str(ROOT / "quizzes"), "--book", str(ROOT / "book"), "--out", str(out)]
+    assert cpch(["cartridge", "--site", str(edition / "en"), "--module", "integrity", *project]) == 0
+    assert cpch(["cartridge", "--site", str(edition / "fr"), "--language", "fr", *project]) == 0
+    names = sorted(c.name for c in french["cartridges"].values())
+    assert sorted(p.name for p in out.iterdir()) == sorted([*names, "integrity.imscc"])
+    assert all((out / c.name).read_bytes() == c.data for c in french["cartridges"].values())
+    assert cpch(["cartridge", "--site", str(edition / "fr"), "--language", "f r", *project]) == 1
+
+
+def prompts(assessment: bytes) -> dict[str, str]:
+    """item title -> the question's text (its presentation's first text)."""
+    items = etree.fromstring(assessment).iterfind(".//q:item", QTI)
+    return {i.get("title"): i.findtext("q:presentation//q:mattext", namespaces=QTI) for i in items}
+
+
+def test_a_french_cartridge_carries_the_same_questions_in_french(cartridges, french):
+    for module_id, english in cartridges.items():
+        translated = french["cartridges"][module_id]
+        assert translated.name == f"{module_id}-fr.imscc"
+        assert (translated.pages, translated.quizzes, translated.questions) == (
+            english.pages,
+            english.quizzes,
+            english.questions,
+        )
+        files = unzipped(translated)
+        manifest = etree.fromstring(files["imsmanifest.xml"])
+        lom = "{http://ltsc.ieee.org/xsd/imsccv1p1/LOM/manifest}"
+        assert manifest.findtext(f".//{lom}general/{lom}language") == "fr"
+        assert manifest.findtext(f".//{lom}general/{lom}title/{lom}string") == french["modules"][module_id].title
+        assert manifest.get("identifier").startswith(f"cpch-{module_id}-fr-v")
+        english_files = unzipped(english)
+        for name in [n for n in files if n.endswith("assessment.xml")]:
+            assessment = etree.fromstring(files[name]).find("q:assessment", QTI)
+            assert assessment.get("{http://www.w3.org/XML/1998/namespace}lang") == "fr"
+            quiz_id = name.split("/")[0].removeprefix("quiz-")
+            title = french["quizzes"][quiz_id].title
+            assert assessment.get("title") == messages("fr")["quiz_title"].format(title=title)
+            assert prompts(files[name]).keys() == prompts(english_files[name]).keys()
+            same = [i for i, text in prompts(files[name]).items() if text == prompts(english_files[name])[i]]
+            assert not same, f"{translated.name} {name}: not translated: {same}"
+    assert french["parts"]["foundations/why-cooperate"] == "Fondements"
 
 
 # The assessments, scored as the profile says ----------------------------------------------------------------------
@@ -229,7 +307,10 @@ def check_items(quiz, xml: bytes) -> int:
     return len(carried)
 
 
-def test_every_carried_question_scores_100_when_right_and_0_when_wrong(cartridges, quizzes):
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_every_carried_question_scores_100_when_right_and_0_when_wrong(language, cartridges, quizzes, french):
+    if language == "fr":
+        cartridges, quizzes = french["cartridges"], french["quizzes"]
     for cartridge in cartridges.values():
         files = unzipped(cartridge)
         counted = sum(

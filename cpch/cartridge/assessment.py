@@ -90,11 +90,13 @@ def ident(*names: str) -> str:
     return "q-" + "-".join(names)
 
 
-def render(selection: Selection, title: str, labels: dict[str, str]) -> bytes:
-    """The assessment file of `selection`'s carried questions, or ExportError naming those it cannot write."""
+def render(selection: Selection, title: str, labels: dict[str, str], language: str = "en") -> bytes:
+    """The assessment file of `selection`'s carried questions, or ExportError naming those it cannot write.
+    Its language is said once, on the assessment (the profile's highest element with xml:lang); the items inherit it."""
     carried, _ = parts(selection)
     root = ET.Element("questestinterop", {"xmlns": NS, "xmlns:xsi": XSI, "xsi:schemaLocation": SCHEMA_LOCATION})
-    assessment = ET.SubElement(root, "assessment", ident=ident("quiz", selection.name), title=title)
+    attributes = {"ident": ident("quiz", selection.name), "title": title, "xml:lang": language}
+    assessment = ET.SubElement(root, "assessment", attributes)
     _metadata(
         assessment,
         [

@@ -4,13 +4,14 @@ import sys
 from pathlib import Path
 
 from cpch.cartridge.package import build_cartridge, parts_of_book
-from cpch.core.problems import LocatedError
+from cpch.core.messages import LANGUAGE
+from cpch.core.problems import LocatedError, shown
 from cpch.files import Staged, write_atomically
+from cpch.i18n.localized import load_banks_in, load_modules_in
 from cpch.progress import Progress
-from cpch.quiz.banks import bank_files, load_banks
+from cpch.quiz.banks import bank_files
 from cpch.quiz.labels import book_labels
 from cpch.scorm.command import site_pages
-from cpch.scorm.modules import load_modules
 
 
 def add_command(commands) -> None:
@@ -33,7 +34,16 @@ def add_command(commands) -> None:
     parser.add_argument(
         "--out", type=Path, default=Path("_build/cartridge"), help="output folder (default: _build/cartridge)"
     )
-    parser.add_argument("--language", default="en", help="language of the cartridge's own words (default: en)")
+    parser.add_argument(
+        "--language",
+        default="en",
+        help="the cartridge's language (default: en): its own words, and the quizzes and module titles from the "
+        "catalogues in --locales; give the site built in that language with --site. Another language than "
+        "English writes <module-id>-<language>.imscc",
+    )
+    parser.add_argument(
+        "--locales", type=Path, help="the catalogues of the banks and modules.yml (default: 'locales' in --quizzes)"
+    )
     parser.set_defaults(run=run)
 
 
@@ -41,10 +51,14 @@ def run(args) -> int:
     if not (args.site / "index.html").is_file():
         print(f"{args.site}: no built site; run `make html` first", file=sys.stderr)
         return 1
+    if not LANGUAGE.fullmatch(args.language):
+        print(f"--language '{shown(args.language)}': use a language code such as en, fr or fr_CA", file=sys.stderr)
+        return 1
     modules_file = args.quizzes / "modules.yml"
+    locales = args.locales or args.quizzes / "locales"
     try:
-        quizzes = load_banks(bank_files(args.quizzes), book_labels(args.book))
-        modules = load_modules(modules_file, site_pages(args.site), set(quizzes))
+        quizzes = load_banks_in(bank_files(args.quizzes), book_labels(args.book), args.language, locales)
+        modules = load_modules_in(modules_file, site_pages(args.site), set(quizzes), args.language, locales)
         if args.module and args.module not in modules:
             print(f"{modules_file}: no module '{args.module}' (known: {', '.join(modules)})", file=sys.stderr)
             return 1
@@ -54,7 +68,7 @@ def run(args) -> int:
             )
             return 1
         chosen = [m for m in modules.values() if m.quizzes and args.module in (None, m.id)]
-        parts = parts_of_book(args.book)
+        parts = parts_of_book(args.book, args.language)
         with Staged(args.out) as folder, Progress("Writing cartridges", len(chosen)) as bar:
             built = []
             for module in chosen:

@@ -6,15 +6,19 @@ import pytest
 from bs4 import BeautifulSoup
 
 from cpch.cartridge.assessment import left_out
+from cpch.cartridge.messages import messages
 from cpch.cartridge.package import build_cartridge, parts_of_book
 from cpch.exports.common import number
+from cpch.i18n.localized import load_banks_in, load_modules_in
 from cpch.quiz.banks import bank_files, load_banks
 from cpch.quiz.labels import book_labels
+from cpch.scorm.command import site_pages
 
 from .moodle_site import ROOT
 
 pytestmark = pytest.mark.lms
 MODULE = "whole-handbook"
+FRENCH_MODULE = "foundations"  # a small module: one French restore checks the language, not the whole book again
 # What Moodle's Common Cartridge converter makes of each type the cartridge carries.
 MOODLE_TYPES = {
     "single": "multichoice",
@@ -158,3 +162,33 @@ def test_a_learners_right_answers_get_full_marks_and_wrong_ones_none(moodle, res
         assert attempt["maxsumgrades"] == len(marks)
         assert attempt["sumgrades"] == pytest.approx(fraction * len(marks), abs=1e-4)
         assert attempt["gradebook"] == pytest.approx(fraction * attempt["grademax"], abs=1e-2)
+
+
+def test_a_french_cartridge_restores_with_french_titles_and_the_same_questions(moodle, edition, tmp_path):
+    files, locales, site = bank_files(ROOT / "quizzes"), ROOT / "quizzes" / "locales", edition / "fr"
+    french = load_banks_in(files, book_labels(ROOT / "book"), "fr", locales)
+    modules = load_modules_in(ROOT / "quizzes" / "modules.yml", site_pages(site), set(french), "fr", locales)
+    module = modules[FRENCH_MODULE]
+    cartridge = build_cartridge(
+        module, french, site, parts_of_book(ROOT / "book", "fr"), ROOT / "quizzes" / "modules.yml", "fr"
+    )
+    (tmp_path / cartridge.name).write_bytes(cartridge.data)
+    course = moodle.php_json("restore_cartridge.php", stdin={"file": str(tmp_path / cartridge.name)})
+    assert course["problems"] == []
+    restored = [a for a in activities(course) if a["modname"] == "quiz"]
+    title = messages("fr")["quiz_title"]
+    assert [a["name"] for a in restored] == [title.format(title=french[q].title) for q in module.quizzes]
+    for activity, quiz in zip(restored, [french[q] for q in module.quizzes]):
+        expected = [(f"{quiz.id}/{p.id}", MOODLE_TYPES[p.type]) for p in carried(quiz)]
+        assert [(q["name"], q["qtype"]) for q in activity["questions"]] == expected
+    quiz = french[module.quizzes[0]]
+    moodle.php_json("quiz_fix_total.php", stdin={"quiz": restored[0]["instance"]})
+    attempt = moodle.php_json(
+        "attempt_quiz.php",
+        stdin={
+            "course": course["course"],
+            "quiz": restored[0]["instance"],
+            "answers": {f"{quiz.id}/{p.id}": right_answer(p) for p in carried(quiz)},
+        },
+    )
+    assert attempt["sumgrades"] == pytest.approx(len(carried(quiz)), abs=1e-4)
