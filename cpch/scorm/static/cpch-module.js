@@ -378,20 +378,26 @@
    */
   function recordInteraction(/** @type {number} */ index, /** @type {any} */ outcome) {
     let accepted = true;
-    for (let n = 0; n <= index; n++) {
-      if (described.has(n) && n < index) continue;
-      const prefix = `cmi.interactions.${n}`;
-      const done = lms.set(`${prefix}.id`, perQuiz ? scored[n] : questions[n].id) &&
-        lms.set(`${prefix}.type`, perQuiz ? "other" : scorm.INTERACTION_TYPES[questions[n].type]);
-      if (done && n < index) described.add(n);
+    for (let n = 0; n < index; n++) {
+      if (described.has(n)) continue;
+      const done = describe(n);
+      if (done) described.add(n);
       accepted = done && accepted;
     }
+    accepted = describe(index) && accepted;
     const prefix = `cmi.interactions.${index}`;
     const [response, right] = perQuiz ? quizRecord(index) : questionRecord(index, outcome);
     if (response != null) accepted = lms.set(`${prefix}.${lms.words.response}`, response) && accepted;
     accepted = lms.set(`${prefix}.result`, right) && accepted;
     if (accepted) described.add(index);
     return accepted;
+  }
+
+  /** Interaction n's id and type: those of question n, or of quiz n when recorded per quiz. */
+  function describe(/** @type {number} */ n) {
+    const prefix = `cmi.interactions.${n}`;
+    return lms.set(`${prefix}.id`, perQuiz ? scored[n] : questions[n].id) &&
+      lms.set(`${prefix}.type`, perQuiz ? "other" : scorm.INTERACTION_TYPES[questions[n].type]);
   }
 
   function questionRecord(/** @type {number} */ index, /** @type {any} */ outcome) {
