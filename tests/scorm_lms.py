@@ -2,13 +2,14 @@
 
 import re
 import shutil
+import threading
 import zipfile
 from pathlib import Path
 
 from cpch.quiz.answer_key import decode_key
 from cpch.quiz.messages import messages as quiz_messages
 from cpch.scorm.messages import messages as module_messages
-from cpch.serve import serve_in_background
+from cpch.serve import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
 HARNESS = Path(__file__).parent / "scorm"
@@ -34,7 +35,10 @@ CLOCK_START = 1_800_000_000_000  # any fixed time, in ms since 1970
 def launcher(package, version, browser, folder):
     """Open `package` in the test LMS: each call of the result is a new launch, returning (page, frame)."""
     folder = stage(package, folder)
-    server, url = serve_in_background(folder)
+    server = make_server(folder)
+    # Shutting down waits for the serving loop's next poll: a short poll ends each test sooner.
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
     context = browser.new_context(viewport={"width": 1000, "height": 900})
     errors = []
 
@@ -57,7 +61,13 @@ def launcher(package, version, browser, folder):
     open_module.errors = errors
     open_module.url = url
     open_module.context = context
-    open_module.close = lambda: (context.close(), server.shutdown())
+
+    def close():
+        context.close()
+        server.shutdown()
+        server.server_close()
+
+    open_module.close = close
     return open_module
 
 
@@ -66,32 +76,40 @@ def answer_key(frame, quiz: str) -> dict:
     return decode_key(section.get_attribute("data-key"), quiz, section.get_attribute("data-version"))
 
 
-def answer_question(item, entry: dict, right: bool) -> None:
-    """Answer one question through its controls, as a learner would, rightly or wrongly."""
+def response(entry: dict, right: bool) -> list[str]:
+    """What a learner puts in one question's controls, rightly or wrongly: the values of the boxes to
+    check (choices), or each select's or the text box's value, in order."""
     kind, correct = entry["type"], entry.get("correct")
     if kind in ("single", "multiple"):
+        others = [i for i in range(len(entry["feedback"])) if i not in correct]  # a feedback per option
+        # Wrong: one option that is not right, or (if every option is right) too few of them.
+        return [str(i) for i in (correct if right else others[:1] or correct[1:])]
+    if kind == "true-false":
+        return [correct if right else ("false" if correct == "true" else "true")]
+    if kind in ("ordering", "matching"):
+        return list(correct) if right else list(correct[1:]) + list(correct[:1])
+    if kind == "short-text":
+        return [correct[0] if right else "no such answer"]
+    number = correct["value"] if right else correct["value"] + correct["tolerance"] + 1000
+    return [f"{number:g}"]
+
+
+def answer_question(item, entry: dict, right: bool) -> None:
+    """Answer one question through its controls, as a learner would, rightly or wrongly."""
+    values = response(entry, right)
+    if entry["type"] in ("single", "multiple", "true-false"):
         # The boxes' states read in one round trip; only the boxes to change are clicked.
         boxes = item.locator("fieldset input")
-        states = boxes.evaluate_all("els => els.map(e => [Number(e.value), e.checked, e.type === 'radio'])")
-        others = [i for i in range(len(states)) if i not in correct]
-        # Wrong: one option that is not right, or (if every option is right) too few of them.
-        wanted = set(correct) if right else set(others[:1]) or set(correct[1:])
+        states = boxes.evaluate_all("els => els.map(e => [e.value, e.checked, e.type === 'radio'])")
         for index, (value, checked, radio) in enumerate(states):
             # Checking a radio unchecks the others, so a radio is only ever clicked to check it.
-            if (value in wanted) != checked and (value in wanted or not radio):
+            if (value in values) != checked and (value in values or not radio):
                 boxes.nth(index).click()
-    elif kind == "true-false":
-        value = correct if right else ("false" if correct == "true" else "true")
-        item.locator(f'fieldset input[value="{value}"]').check()
-    elif kind in ("ordering", "matching"):
-        values = list(correct) if right else list(correct[1:]) + list(correct[:1])
+    elif entry["type"] in ("ordering", "matching"):
         for select, value in zip(item.locator("fieldset select").all(), values):
             select.select_option(value)
-    elif kind == "short-text":
-        item.locator("fieldset input").fill(correct[0] if right else "no such answer")
     else:
-        number = correct["value"] if right else correct["value"] + correct["tolerance"] + 1000
-        item.locator("fieldset input").fill(f"{number:g}")
+        item.locator("fieldset input").fill(values[0])
     item.locator("fieldset input, fieldset select").last.blur()
 
 
@@ -119,18 +137,77 @@ def visible_page(frame) -> int:
     return int(frame.locator(".module-page:not([hidden])").get_attribute("data-page"))
 
 
-def work_through(frame, right: bool, stop_after_pages: int | None = None) -> int:
-    """Read every page in order, answering and checking each scored quiz on the way."""
+KEYS = """(body) => [...body.ownerDocument.querySelectorAll("section.quiz[data-key]")]
+  .map((section) => [section.dataset.quiz, section.dataset.key, section.dataset.version])"""
+
+
+def answer_plan(frame, quizzes: set[str], right: bool) -> dict:
+    """{quiz: {question: its response}} for every quiz of `quizzes` in the module, read in one round trip."""
+    found = frame.locator("body").evaluate(KEYS)
+    keys = {quiz: decode_key(key, quiz, version) for quiz, key, version in found if quiz in quizzes}
+    return {quiz: {question: response(entry, right) for question, entry in key.items()} for quiz, key in keys.items()}
+
+
+# Answers and checks the planned quizzes of the page shown, then turns the page if `turn`, in one round
+# trip, through the events a learner's input fires: click() on a box or button (click, then input and
+# change on a box: what a real click fires), or a new value then input and change on a select or text
+# box (what select_option, or fill and leaving the box, fire). A control a learner could not use
+# (hidden or disabled) or a value a select does not offer fails, as a Playwright click or
+# select_option would. Returns the number of questions answered.
+ANSWER_PAGE = """(body, [plan, turn]) => {
+  const press = (button) => {
+    if (!button || button.disabled || !button.checkVisibility()) throw new Error(`${button?.outerHTML} cannot be pressed`);
+    button.click();
+  };
+  let answered = 0;
+  for (const section of body.querySelectorAll(".module-page:not([hidden]) section.quiz")) {
+    const questions = plan[section.dataset.quiz];
+    if (!questions) continue;
+    for (const item of section.querySelectorAll(".quiz-question")) {
+      const values = questions[item.dataset.question];
+      [...item.querySelectorAll("fieldset input, fieldset select")].forEach((control, index) => {
+        if (control.disabled || !control.checkVisibility()) throw new Error(`${control.id} cannot be used`);
+        if (control.type === "radio" || control.type === "checkbox") {
+          const wanted = values.includes(control.value);
+          // Checking a radio unchecks the others, so a radio is only ever clicked to check it.
+          if (wanted !== control.checked && (wanted || control.type !== "radio")) control.click();
+          return;
+        }
+        control.value = values[index];
+        if (control.value !== values[index]) throw new Error(`${control.id} has no value ${values[index]}`);
+        control.dispatchEvent(new Event("input", { bubbles: true }));
+        control.dispatchEvent(new Event("change", { bubbles: true }));
+      });
+      answered += 1;
+    }
+    press(section.querySelector("button[type=submit]"));
+  }
+  if (turn) press(body.querySelector(".module-pager [data-go=next]"));
+  return answered;
+}"""
+
+
+def work_through(frame, right: bool, stop_after_pages: int | None = None, clicks: bool = True) -> int:
+    """Read every page in order, answering and checking each scored quiz on the way. With `clicks`,
+    each control is used through Playwright, as a learner would (the input itself is the subject);
+    without, each page's answers go in through one script firing the same events (for tests whose
+    subject is what the module does with the answers: scores, the LMS exchange, persistence)."""
     quizzes, questions = set(scored_quizzes(frame)), 0
     pages = frame.locator(".module-page").count()
+    plan = None if clicks else answer_plan(frame, quizzes, right)
+    next_page = module_messages(language(frame))["next"] if clicks else None
     for number in range(pages):
-        for section in frame.locator(".module-page:not([hidden]) section.quiz").all():
-            if section.get_attribute("data-quiz") in quizzes:
-                questions += answer_quiz(frame, section.get_attribute("data-quiz"), right)
-        if stop_after_pages is not None and number + 1 >= stop_after_pages:
+        last = number == pages - 1 or (stop_after_pages is not None and number + 1 >= stop_after_pages)
+        if plan is not None:
+            questions += frame.locator("body").evaluate(ANSWER_PAGE, [plan, not last])
+        else:
+            for section in frame.locator(".module-page:not([hidden]) section.quiz").all():
+                if section.get_attribute("data-quiz") in quizzes:
+                    questions += answer_quiz(frame, section.get_attribute("data-quiz"), right)
+            if not last:
+                frame.get_by_role("button", name=next_page).click()
+        if last:
             break
-        if number < pages - 1:
-            frame.get_by_role("button", name=module_messages(language(frame))["next"]).click()
     return questions
 
 
