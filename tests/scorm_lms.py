@@ -16,14 +16,15 @@ HARNESS = Path(__file__).parent / "scorm"
 SCORM_AGAIN = ROOT / "node_modules" / "scorm-again" / "dist"
 
 
-def stage(package: Path, folder: Path) -> Path:
-    """A folder holding the test LMS and the package unzipped under pkg/."""
+def stage(package: Path, version: str, folder: Path) -> Path:
+    """A folder holding the test LMS, with scorm-again's API for `version`, and the package unzipped under pkg/."""
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     for name in ("lms.html", "lms.js", "lms.css"):
         shutil.copy(HARNESS / name, folder / name)
-    for name in ("scorm12.js", "scorm2004.js"):
-        shutil.copy(SCORM_AGAIN / name, folder / name)
+    # Only the version's API, minified: each launch loads and compiles it (the other and the
+    # unminified builds are four times as much script).
+    shutil.copy(SCORM_AGAIN / f"scorm{version.replace('.', '')}.min.js", folder / "scorm-api.js")
     with zipfile.ZipFile(package) as archive:
         archive.extractall(folder / "pkg")
     return folder
@@ -34,7 +35,7 @@ CLOCK_START = 1_800_000_000_000  # any fixed time, in ms since 1970
 
 def launcher(package, version, browser, folder):
     """Open `package` in the test LMS: each call of the result is a new launch, returning (page, frame)."""
-    folder = stage(package, folder)
+    folder = stage(package, version, folder)
     server = make_server(folder)
     # Shutting down waits for the serving loop's next poll: a short poll ends each test sooner.
     threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
@@ -94,13 +95,17 @@ def response(entry: dict, right: bool) -> list[str]:
     return [f"{number:g}"]
 
 
-def answer_question(item, entry: dict, right: bool) -> None:
-    """Answer one question through its controls, as a learner would, rightly or wrongly."""
+BOX_STATES = "els => els.map(e => [e.value, e.checked, e.type === 'radio'])"
+
+
+def answer_question(item, entry: dict, right: bool, states: list | None = None) -> None:
+    """Answer one question through its controls, as a learner would, rightly or wrongly. `states`:
+    its boxes' [value, checked, is a radio], if already read."""
     values = response(entry, right)
     if entry["type"] in ("single", "multiple", "true-false"):
-        # The boxes' states read in one round trip; only the boxes to change are clicked.
+        # Only the boxes to change are clicked.
         boxes = item.locator("fieldset input")
-        states = boxes.evaluate_all("els => els.map(e => [e.value, e.checked, e.type === 'radio'])")
+        states = boxes.evaluate_all(BOX_STATES) if states is None else states
         for index, (value, checked, radio) in enumerate(states):
             # Checking a radio unchecks the others, so a radio is only ever clicked to check it.
             if (value in values) != checked and (value in values or not radio):
@@ -109,8 +114,9 @@ def answer_question(item, entry: dict, right: bool) -> None:
         for select, value in zip(item.locator("fieldset select").all(), values):
             select.select_option(value)
     else:
-        item.locator("fieldset input").fill(values[0])
-    item.locator("fieldset input, fieldset select").last.blur()
+        text = item.locator("fieldset input")
+        text.fill(values[0])
+        text.blur()  # a text box's change fires as the learner leaves it (a box's or select's as it changes)
 
 
 def language(frame) -> str:
@@ -121,12 +127,16 @@ def language(frame) -> str:
 def answer_quiz(frame, quiz: str, right: bool) -> int:
     key = answer_key(frame, quiz)
     items = frame.locator(f'section.quiz[data-quiz="{quiz}"] .quiz-question')
-    ids = items.evaluate_all("items => items.map((item) => item.dataset.question)")  # one round trip
-    for index, question in enumerate(ids):
-        answer_question(items.nth(index), key[question], right)
+    # Every question's id and boxes' states, in one round trip.
+    found = items.evaluate_all(
+        f"""items => items.map((item) => [item.dataset.question,
+          ({BOX_STATES})([...item.querySelectorAll("fieldset input")])])"""
+    )
+    for index, (question, states) in enumerate(found):
+        answer_question(items.nth(index), key[question], right, states)
     check = quiz_messages(language(frame))["check"]
     frame.locator(f'section.quiz[data-quiz="{quiz}"]').get_by_role("button", name=check).click()
-    return len(ids)
+    return len(found)
 
 
 def scored_quizzes(frame) -> list[str]:

@@ -18,6 +18,10 @@ from scorm_lms import close_module, interactions, launcher, stored, work_through
 from test_i18n_build import TESTS, lay_out
 from test_scorm_packages import NAMESPACES, official_schema
 
+# Every test here shares the French test book and its packages (module fixtures, built per worker):
+# under pytest-xdist with --dist loadgroup they stay on one worker, which builds them once.
+pytestmark = pytest.mark.xdist_group("test_i18n_scorm")
+
 MODULE = "every-type-module"
 VERSIONS = ["1.2", "2004"]
 TITLE = "Chaque type de question, en module"
