@@ -197,6 +197,11 @@ ANSWER_PAGE = """(body, [plan, turn]) => {
 }"""
 
 
+def turn_page(frame) -> None:
+    """Press Next page through a script, as work_through does without clicks."""
+    frame.locator("body").evaluate(ANSWER_PAGE, [{}, True])
+
+
 def work_through(frame, right: bool, stop_after_pages: int | None = None, clicks: bool = True) -> int:
     """Read every page in order, answering and checking each scored quiz on the way. With `clicks`,
     each control is used through Playwright, as a learner would (the input itself is the subject);

@@ -12,6 +12,7 @@ from scorm_lms import (
     launcher,
     scored_quizzes,
     stored,
+    turn_page,
     visible_page,
     wait_until,
     work_through,
@@ -42,7 +43,7 @@ def first_chapter(frame) -> dict:
     """Answer the first chapter's quiz (rightly, through a script: the subject here is what is kept, not
     the input, which test_scorm_runtime proves with real clicks) and turn the page; return what is shown."""
     work_through(frame, right=True, stop_after_pages=1, clicks=False)
-    frame.get_by_role("button", name="Next page").click()
+    turn_page(frame)
     given = answers(frame)
     assert given
     return given
