@@ -92,4 +92,4 @@ def tab_to(page, locator, limit=150):
         if pressed >= planned and locator.evaluate("element => element === document.activeElement"):
             return
         page.keyboard.press("Tab")
-    raise AssertionError(f"Tab never reached {locator}")
+    raise AssertionError(f"Tab never reached {locator} in {limit} presses ({planned} counted to reach it)")
