@@ -296,7 +296,8 @@ def learner_files(site: Path, packages: dict) -> list[tuple[str, str]]:
 def test_the_trainer_notes_never_reach_the_learners_site_or_modules(learner_files):
     phrases = [phrase.lower() for phrase in note_phrases()]
     for name, text in learner_files:
-        assert not [p for p in phrases if p in text.lower()], name
+        lowered = text.lower()
+        assert not [p for p in phrases if p in lowered], name
 
 
 def test_the_answer_keys_never_reach_the_learners_site_or_modules(site, learner_files, pack):
