@@ -11,6 +11,9 @@ WORKERS ?= auto
 # A Moodle 4.3 source tarball for the LMS tests (tests/lms); without one, `make test` skips them.
 MOODLE_TARBALL ?= ../shared/lms/moodle-4.3.tar.gz
 export MOODLE_TARBALL
+# Tests start Python dozens of times: let it keep the engine's compiled modules (__pycache__, ignored
+# by git) even where the environment says not to; compiling them again costs each process about 2 s.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: all html i18n-update i18n-stats i18n-stats-banks scorm scorm-translated exports exports-translated cartridge cartridge-translated trainer trainer-translated test test-lms test-fast test-content lint lint-js format fuzz bench serve clean
 
@@ -121,7 +124,7 @@ format: $(BIN)/.installed
 # No browser and no build of the whole book: under a minute.
 test-fast: $(BIN)/.installed node_modules/.installed
 	node --test tests/js/
-	$(BIN)/python -m pytest -m "not browser and not book and not lms"
+	$(BIN)/python -m pytest -m "not browser and not book and not lms" -n $(WORKERS)
 
 # Every test: the checks, then pytest in parallel against the site `make html` built (once, so the
 # workers need not build it each), then the Moodle tier when a Moodle tarball is there.

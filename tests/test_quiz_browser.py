@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import axe_violations, cold_load
+from browser import axe_violations, cold_load, tab_to
 from cpch.build import build_site
 from cpch.serve import serve_in_background
 
@@ -63,23 +63,18 @@ def answer_with_mouse(page, answers):
     for qid, (how, value) in answers.items():
         item = question(page, qid)
         if how == "choose":
-            for label in item.locator(".quiz-option label").all():
-                if (label.text_content() in value) != label.locator("xpath=../input").is_checked():
-                    label.click()
+            labels = item.locator(".quiz-option label")
+            states = labels.evaluate_all(
+                "all => all.map(l => [l.textContent, l.parentElement.querySelector('input').checked])"
+            )
+            for n, (text, checked) in enumerate(states):
+                if (text in value) != checked:
+                    labels.nth(n).click()
         elif how == "select":
             for left, right in value.items():
                 item.get_by_label(left, exact=True).select_option(label=right)
         else:
             item.get_by_label("Your answer").fill(value)
-
-
-def tab_to(page, locator, limit=80):
-    """Press Tab until `locator` has the focus, as a keyboard user would."""
-    for _ in range(limit):
-        if locator.evaluate("element => element === document.activeElement"):
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"Tab never reached {locator}")
 
 
 def answer_with_keyboard(page, answers):
@@ -107,14 +102,20 @@ def answer_with_keyboard(page, answers):
                         tab_to(page, box)
                         page.keyboard.press("Space")
         elif how == "select":
-            for left, right in value.items():
-                select = item.get_by_label(left, exact=True)
+            # In the order Tab reaches them: the items are shown shuffled.
+            done = []
+            for select in item.locator("select").all():
+                left, options, current = select.evaluate(
+                    "s => [s.labels[0].textContent.trim(), [...s.options].map(o => o.textContent), s.selectedIndex]"
+                )
+                if left not in value:
+                    continue
+                done.append(left)
                 tab_to(page, select)
-                options = select.locator("option").all_text_contents()
-                current = select.evaluate("element => element.selectedIndex")
-                target = options.index(right)
+                target = options.index(value[left])
                 for _ in range(abs(target - current)):
                     page.keyboard.press("ArrowDown" if target > current else "ArrowUp")
+            assert sorted(done) == sorted(value), (qid, done)
         else:
             tab_to(page, item.get_by_label("Your answer"))
             page.keyboard.type(value)
@@ -131,7 +132,11 @@ def check(page, by_keyboard=False):
 
 
 def results(page):
-    return {qid: question(page, qid).get_attribute("data-result") for qid in RIGHT}
+    """Each question's data-result (None before it is checked), read in one go."""
+    marks = dict(
+        page.locator(".quiz-question").evaluate_all("all => all.map(q => [q.dataset.question, q.dataset.result])")
+    )
+    return {qid: marks[qid] for qid in RIGHT}
 
 
 def test_all_right_with_the_mouse(page):

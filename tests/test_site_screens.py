@@ -1,4 +1,5 @@
-"""Every page at a phone's and a laptop's size: tables readable, nothing wider than the screen."""
+"""Every page at a laptop's size (test_site_pages checks them at a phone's, in light and dark mode):
+tables readable, nothing wider than the screen; and the layout's controls at both sizes."""
 
 import pytest
 
@@ -7,21 +8,20 @@ from layout import BROKEN_WORDS, OVERFLOW
 from test_site_pages import PAGES
 
 LAPTOP = {"width": 1366, "height": 768}
-SCREENS = {"phone": PHONE, "laptop": LAPTOP}
 
 
-@pytest.fixture(scope="module", params=SCREENS)
-def screen(request, browser):
-    context = browser.new_context(viewport=SCREENS[request.param])
+@pytest.fixture(scope="module")
+def laptop(browser):
+    context = browser.new_context(viewport=LAPTOP)
     yield context.new_page()
     context.close()
 
 
 @pytest.mark.parametrize("docname", PAGES)
-def test_no_word_is_broken_and_nothing_is_wider_than_the_screen(screen, site_url, docname):
-    screen.goto(f"{site_url}{docname}.html")
-    assert screen.evaluate(BROKEN_WORDS) == [], f"{docname}: words broken or sticking out of table cells"
-    assert screen.evaluate(OVERFLOW) <= 0, f"{docname} is wider than the screen"
+def test_no_word_is_broken_and_nothing_is_wider_than_a_laptop_screen(laptop, site_url, docname):
+    laptop.goto(f"{site_url}{docname}.html")
+    assert laptop.evaluate(BROKEN_WORDS) == [], f"{docname}: words broken or sticking out of table cells"
+    assert laptop.evaluate(OVERFLOW) <= 0, f"{docname} is wider than the screen"
 
 
 def test_a_wide_table_becomes_labelled_rows_on_a_phone(browser, site_url):
@@ -34,30 +34,15 @@ def test_a_wide_table_becomes_labelled_rows_on_a_phone(browser, site_url):
     page.context.close()
 
 
-@pytest.fixture(scope="module")
-def dark(browser):
+def test_dark_mode_quiz_feedback_is_readable(browser, site_url):
+    # Every page in dark mode is in test_site_pages; this is a checked quiz's feedback.
     context = browser.new_context(viewport=PHONE, color_scheme="dark")
-    yield context.new_page()
-    context.close()
-
-
-# Dark mode changes colours only: test_site_pages runs every axe rule on every page in light mode, so
-# here only the rules about colour run (a full axe run takes several times longer).
-COLOUR_RULES = ("color-contrast", "link-in-text-block")
-
-
-@pytest.mark.parametrize("docname", PAGES)
-def test_dark_mode_keeps_every_colour_pair_readable(dark, site_url, docname):
-    dark.goto(f"{site_url}{docname}.html")
-    assert dark.evaluate("getComputedStyle(document.body).backgroundColor") != "rgb(255, 255, 255)"
-    assert axe_violations(dark, rules=COLOUR_RULES) == []
-
-
-def test_dark_mode_quiz_feedback_is_readable(dark, site_url):
+    dark = context.new_page()
     dark.goto(f"{site_url}cooperation/partnership-levels.html")
     dark.locator(".quiz-option label").first.click()
     dark.get_by_role("button", name="Check answers").first.click()
     assert axe_violations(dark) == []
+    context.close()
 
 
 def test_a_phone_header_is_one_line_and_wide_screens_list_the_sections(browser, site_url):

@@ -31,7 +31,7 @@ def test_a_note_names_its_chapter_and_keeps_its_markdown(tmp_path):
         ("---\ntitle: Notes\n---\n# Notes\n", "2:1", "the front matter names no 'chapter'"),
         ("# Notes\n", "1:1", "no front matter"),
         ("---\nchapter: part/page\n# Notes\n", "1:1", "no closing '---' line"),
-        ("---\nchapter: [part/page\n---\n", "2:20", "not valid YAML"),
+        ("---\nchapter: [part/page\n---\n", "3:1", "not valid YAML"),
         ("---\n- part/page\n---\n", "2:1", "must be a mapping"),
     ],
 )

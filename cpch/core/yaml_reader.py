@@ -9,10 +9,14 @@ Every text must be made of characters XML 1.0 can carry (no control characters, 
 import math
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
 from yaml.events import AliasEvent
 from yaml.nodes import ScalarNode, SequenceNode
+from yaml.resolver import Resolver
 
 from cpch.core.problems import LocatedError, Problem, ProblemCollector, shown
 
@@ -57,6 +61,13 @@ def character_problem(text: str) -> str:
     return f"the text holds {what} U+{code:04X}, which no export can carry: remove it"
 
 
+# libyaml's words for a problem, where plainer ones help (PyYAML's own reader says these itself).
+PLAIN_PROBLEMS = {
+    "found invalid Unicode character escape code": "this escape stands for a lone surrogate or a number above "
+    "U+10FFFF, which no export can carry: remove it",
+}
+
+
 class DuplicateKey(yaml.MarkedYAMLError):
     pass
 
@@ -65,7 +76,23 @@ class Refused(yaml.MarkedYAMLError):
     """Well-formed YAML this reader will not take: too big, too deep, or holding what outputs cannot carry."""
 
 
-class _MarkedLoader(yaml.SafeLoader):
+if TYPE_CHECKING or not yaml.__with_libyaml__:  # PyYAML built without libyaml: the same reader, slower
+    _Parser = yaml.SafeLoader
+else:
+    from yaml._yaml import CParser
+
+    class _Parser(Composer, CParser, SafeConstructor, Resolver):
+        """libyaml scans and parses (ten times faster than PyYAML's Python scanner); composing stays
+        in Python, where the limits below are kept."""
+
+        def __init__(self, stream):
+            CParser.__init__(self, stream)
+            Composer.__init__(self)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+
+
+class _MarkedLoader(_Parser):
     def __init__(self, stream):
         super().__init__(stream)
         self.depth = 0
@@ -196,7 +223,8 @@ def read_marked(path: Path, error: type[LocatedError] = LocatedError):
         mark = getattr(problem, "problem_mark", None) or getattr(problem, "context_mark", None)
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = getattr(problem, "problem", None) or str(problem)
-        prefix = "" if isinstance(problem, Refused) else "invalid YAML: "
+        prefix = "" if isinstance(problem, Refused) or reason in PLAIN_PROBLEMS else "invalid YAML: "
+        reason = PLAIN_PROBLEMS.get(reason, reason)
         raise error([Problem(path, line, column, prefix + reason)]) from None
     except LocatedError as problem:
         raise error(problem.problems) from None
