@@ -5,6 +5,7 @@ unique, links to other pages turned into text, images collected). An LMS shows t
 site's scripts, so an embedded quiz is replaced by a note naming the quiz activity that follows the page.
 """
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,10 +28,19 @@ class Chapter:
     quizzes: tuple[str, ...]  # ids of the quizzes the page embeds, in order
 
 
+@functools.lru_cache(maxsize=256)
+def main_text(site: Path, docname: str, version: tuple[int, int]) -> tuple[str, str, tuple[str, ...]]:
+    """(title, main HTML, images) of a page of the site, taken once per version of its file (`version`:
+    modification time and size): the whole-handbook cartridge holds the chapters of every other one."""
+    page: Page = extract_pages(site, (docname,))[0]
+    return page.title, page.html, tuple(sorted(page.images))
+
+
 def chapter(site: Path, docname: str, quiz_titles: dict[str, str], messages: dict[str, str], language: str) -> Chapter:
     """The chapter page; each embedded quiz named in `quiz_titles` (id -> activity title) leaves a note."""
-    page: Page = extract_pages(site, (docname,))[0]
-    soup = BeautifulSoup(page.html, "html.parser")
+    stat = (site / f"{docname}.html").stat()
+    title, html, images = main_text(site.resolve(), docname, (stat.st_mtime_ns, stat.st_size))
+    soup = BeautifulSoup(html, "html.parser")
     quizzes = []
     for quiz in soup.select("section.quiz[data-quiz]"):
         quiz_id = str(quiz["data-quiz"])
@@ -44,7 +54,5 @@ def chapter(site: Path, docname: str, quiz_titles: dict[str, str], messages: dic
             wrapper.decompose()
     for element in soup.select(INTERACTIVE):
         element.decompose()
-    text = render(
-        TEMPLATES, "chapter.html", one_line=False, title=page.title, body=Markup(str(soup)), language=language
-    )
-    return Chapter(docname, page.title, text.encode(), tuple(sorted(page.images)), tuple(quizzes))
+    text = render(TEMPLATES, "chapter.html", one_line=False, title=title, body=Markup(str(soup)), language=language)
+    return Chapter(docname, title, text.encode(), images, tuple(quizzes))
