@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from cpch.browser import CHROMIUM, launch
+from cpch.browser import HEADLESS_SHELL, launch
 from cpch.build import build_edition, site_languages
 from cpch.quiz.banks import bank_files
 from cpch.scorm.command import site_pages
@@ -122,10 +122,10 @@ def site_url(site):
 @pytest.fixture(scope="session")
 def browser():
     sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs it")
+    if not Path(HEADLESS_SHELL).exists():
+        pytest.fail(f"{HEADLESS_SHELL} is missing: run `make test`, which installs it")
     with sync_api.sync_playwright() as playwright:
-        browser = launch(playwright)
+        browser = launch(playwright, HEADLESS_SHELL)
         yield browser
         browser.close()
 

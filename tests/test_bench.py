@@ -22,7 +22,8 @@ from bench.project import change_prompt
 from bench.runtime import RUNTIME
 from bench.scale import growth
 from bench.timing import fit_line
-from conftest import CHROMIUM, ROOT
+from conftest import ROOT
+from cpch.browser import CHROMIUM
 from cpch.quiz.loader import load_quiz
 
 

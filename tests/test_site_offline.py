@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from browser import PHONE
-from cpch.browser import CHROMIUM, CHROMIUM_ARGS
+from cpch.browser import CHROMIUM_ARGS, HEADLESS_SHELL
 from cpch.build import build_site
 from cpch.icons import draw
 from cpch.serve import serve_in_background
@@ -132,7 +132,7 @@ def test_the_png_icons_are_drawn_from_the_svg(browser, site):
 def test_chromium_finds_the_site_installable(browser, site_url, tmp_path):
     """An installable web app for Chromium (in a profile on disk: it never installs from an incognito one)."""
     context = browser.browser_type.launch_persistent_context(
-        tmp_path, executable_path=CHROMIUM, args=CHROMIUM_ARGS, service_workers="allow"
+        tmp_path, executable_path=HEADLESS_SHELL, args=CHROMIUM_ARGS, service_workers="allow"
     )
     try:
         page = context.new_page()
