@@ -134,7 +134,7 @@ test-fast: $(BIN)/.installed node_modules/.installed
 # workers need not build it each), then the Moodle tier when a Moodle tarball is there.
 test: lint node_modules/.installed /usr/bin/chromium /usr/bin/chromium-headless-shell html
 	node --test tests/js/
-	CPCH_TEST_SITE=$(SITE) $(BIN)/python -m pytest -m "not lms" -n $(WORKERS) --dist loadgroup --durations=20
+	CPCH_TEST_SITE=$(SITE) $(BIN)/python -m pytest -m "not lms" -n $(WORKERS) --dist loadfile --durations=20
 	@if [ -f "$(MOODLE_TARBALL)" ]; then $(MAKE) --no-print-directory test-lms; else \
 	  echo "Skipping the Moodle tests (tests/lms): no Moodle tarball at $(MOODLE_TARBALL); set MOODLE_TARBALL=/path/to/moodle-4.3.tar.gz to run them."; fi
 

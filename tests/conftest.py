@@ -33,16 +33,8 @@ MODULES_FILE = ROOT / "quizzes" / "modules.yml"
 SOURCE_LANGUAGE = site_languages(ROOT)[0]  # the sources' language: the site the tests read
 
 
-# Modules whose tests share a costly fixture (the trainer's PDF, one cold load per page, every
-# cartridge): under pytest-xdist with --dist loadgroup their tests stay on one worker, which makes it once.
-# The tests of every other module are spread over the workers one by one.
-ONE_WORKER_MODULES = {"test_trainer.py", "test_site_pages.py", "test_cartridge.py"}
-
-
 def pytest_collection_modifyitems(items):
     for item in items:
-        if item.path.name in ONE_WORKER_MODULES:
-            item.add_marker(pytest.mark.xdist_group(item.path.stem))
         fixtures = getattr(item, "fixturenames", ())
         if "browser" in fixtures:
             item.add_marker(pytest.mark.browser)

@@ -246,7 +246,7 @@ def test_the_book_page_keeps_its_anchors(site):
 # ---- The book's page in Chromium ------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def diagnostic():
     return the_book_diagnostic()
 

@@ -181,7 +181,7 @@ def any_bytes(seeds):
     )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def pegjs():
     """gift-pegjs in one node process; the QTI schemas loaded before any example is timed."""
     qti_schemas()

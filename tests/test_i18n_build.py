@@ -142,7 +142,7 @@ WRONG = {
 }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def french_url(tmp_path_factory):
     book = lay_out(tmp_path_factory.mktemp("french"))
     out = book.parent.parent / "out" / "html"

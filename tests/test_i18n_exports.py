@@ -33,12 +33,12 @@ QTI = "{http://www.imsglobal.org/xsd/imsqti_v2p1}"
 SPANS = '<span lang="en" class="multilang">{}</span><span lang="fr" class="multilang">{}</span>'
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def banks():
     return load_quiz(BANK), load_quiz_in(BANK, "fr", LOCALES)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def pegjs():
     parser = GiftPegjs()
     yield parser

@@ -18,10 +18,6 @@ from scorm_lms import close_module, interactions, launcher, stored, work_through
 from test_i18n_build import TESTS, lay_out
 from test_scorm_packages import NAMESPACES, official_schema
 
-# Every test here shares the French test book and its packages (module fixtures, built per worker):
-# under pytest-xdist with --dist loadgroup they stay on one worker, which builds them once.
-pytestmark = pytest.mark.xdist_group("test_i18n_scorm")
-
 MODULE = "every-type-module"
 VERSIONS = ["1.2", "2004"]
 TITLE = "Chaque type de question, en module"
@@ -48,13 +44,13 @@ def build_french_packages(root: Path, site: Path) -> dict[str, Path]:
     return {version: out / f"{MODULE}-fr-scorm{version.replace('.', '')}.zip" for version in VERSIONS}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def french_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("french-scorm")
     return root, build_french_site(root)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def packages(french_site):
     return build_french_packages(*french_site)
 

@@ -35,7 +35,7 @@ WRONG = {
 }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def quiz_url(tmp_path_factory):
     root = tmp_path_factory.mktemp("quizbook")
     shutil.copytree(TESTS / "banks", root / "banks")

@@ -44,7 +44,7 @@ def edit_catalogue(book: Path, name: str, change) -> None:
         write_po(file, catalogue)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def bilingual(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("bilingual") / "html"
     assert build_edition(BOOK, out, BOOK, jobs="1") == 0
@@ -183,7 +183,7 @@ def test_the_handbook_in_each_published_language(edition):
         assert len(captions[language]) == len(captions[languages[0]]) and captions[language] != captions[languages[0]]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def bilingual_url(bilingual):
     server, url = serve_in_background(bilingual)
     yield url

@@ -12,7 +12,7 @@ PAGE_BUDGET_BYTES = 250 * 1024
 PAGES = [*parse_toc_yaml(BOOK / "_toc.yml").keys(), "search"]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def loads(browser, site_url):
     """Load each page once; the tests below check different things about the same load."""
     cache = {}

@@ -14,14 +14,14 @@ from layout import OVERFLOW
 BOOK = Path(__file__).resolve().parent / "roots" / "rtl"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def rtl_site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("rtl") / "html"
     assert build_edition(BOOK, out, BOOK, jobs="1") == 0
     return out
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def rtl_url(rtl_site):
     server, url = serve_in_background(rtl_site)
     yield url

@@ -10,7 +10,7 @@ from test_site_pages import PAGES
 LAPTOP = {"width": 1366, "height": 768}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def laptop(browser):
     context = browser.new_context(viewport=LAPTOP)
     yield context.new_page()

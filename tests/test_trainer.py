@@ -46,7 +46,7 @@ def note_phrases() -> list[str]:
     return phrases
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def built(site, packages, tmp_path_factory):
     """`cpch trainer` as `make` runs it (in its own process: it drives Chromium itself), from the
     session's SCORM packages and freshly exported banks. The PDF print is slow: one per test run."""
@@ -60,7 +60,7 @@ def built(site, packages, tmp_path_factory):
     return out
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def pack(built, tmp_path_factory) -> Path:
     """The pack as a trainer gets it: the zip, unzipped in another folder."""
     elsewhere = tmp_path_factory.mktemp("elsewhere")
@@ -129,7 +129,7 @@ def pdf_links(reader: PdfReader) -> list[tuple[str, str]]:
     return found
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def pdf(pack) -> PdfReader:
     return PdfReader(pack / "answer-keys.pdf")
 
@@ -156,7 +156,7 @@ def page_texts(path: Path, count: int | None = None) -> list[str]:
         document.close()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def texts(pack) -> list[str]:
     """Each page's text, read once."""
     return page_texts(pack / "answer-keys.pdf")
@@ -279,7 +279,7 @@ def test_the_trainer_notes_are_in_the_trainer_pages_and_pdf(pack, texts):
     assert "Trainer notes: Running the diagnostic as a team workshop" in text
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def learner_files(site: Path, packages: dict) -> list[tuple[str, str]]:
     """(name, text) of every text file of the learner's site and of every SCORM module, read once."""
     found = []
@@ -351,7 +351,7 @@ def test_trainer_tables_keep_whole_words_on_every_screen(browser, pack):
 FRENCH = load_banks_in(bank_files(ROOT / "quizzes"), None, "fr", ROOT / "quizzes" / "locales")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def french_pack(edition, tmp_path_factory) -> Path:
     """The French pack, unzipped elsewhere; built from French banks exported here (with the bilingual
     Moodle XML) and one French SCORM package, the diagnostic's (the smallest: one more PDF print)."""
