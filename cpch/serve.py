@@ -74,7 +74,8 @@ def make_server(root: Path, port: int = 0, verbose: bool = False) -> SiteServer:
 
 def serve_in_background(root: Path) -> tuple[SiteServer, str]:
     server = make_server(root)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    # shutdown() waits for the serving loop's next poll: a short one lets a caller stop it at once.
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 

@@ -2,14 +2,13 @@
 
 import re
 import shutil
-import threading
 import zipfile
 from pathlib import Path
 
 from cpch.quiz.answer_key import decode_key
 from cpch.quiz.messages import messages as quiz_messages
 from cpch.scorm.messages import messages as module_messages
-from cpch.serve import make_server
+from cpch.serve import serve_in_background
 
 ROOT = Path(__file__).resolve().parent.parent
 HARNESS = Path(__file__).parent / "scorm"
@@ -36,10 +35,7 @@ CLOCK_START = 1_800_000_000_000  # any fixed time, in ms since 1970
 def launcher(package, version, browser, folder):
     """Open `package` in the test LMS: each call of the result is a new launch, returning (page, frame)."""
     folder = stage(package, version, folder)
-    server = make_server(folder)
-    # Shutting down waits for the serving loop's next poll: a short poll ends each test sooner.
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    server, url = serve_in_background(folder)
     context = browser.new_context(viewport={"width": 1000, "height": 900})
     errors = []
 
